@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/secdesk/secdesk/assets"
+	"github.com/secdesk/secdesk/store"
+)
+
+// SetLanguage chooses the language of every text the program shows: "en"
+// for English, anything else for Chinese. Chinese is the source language,
+// so it needs no translation file.
+//
+// Fyne picks its locale from the environment when translations are added,
+// so the choice is made there too; this also gives Fyne's own dialogs
+// (file chooser, OK/取消) the same language.
+func SetLanguage(code string) {
+	english = code == "en"
+	loc := "zh_CN.UTF-8"
+	if english {
+		loc = "en_US.UTF-8"
+	}
+	os.Setenv("LANGUAGE", strings.TrimSuffix(loc, ".UTF-8"))
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES"} {
+		os.Setenv(v, loc)
+	}
+	_ = lang.AddTranslationsFS(assets.Translations, "i18n")
+}
+
+// LanguageFromEnv is the command line's language: English when LANG (or
+// LC_ALL, LC_MESSAGES) starts with "en", else Chinese.
+func LanguageFromEnv() string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if s := os.Getenv(v); s != "" {
+			if strings.HasPrefix(s, "en") {
+				return "en"
+			}
+			return "zh"
+		}
+	}
+	return "zh"
+}
+
+// english is set by SetLanguage. Chinese strings are shown as written
+// (asking Fyne for them would only log a missing translation each time).
+var english bool
+
+// T translates one of the program's Chinese strings into the chosen
+// language.
+func T(s string) string {
+	if !english {
+		return s
+	}
+	return lang.L(s)
+}
+
+// Tf translates a format string, then fills it in.
+func Tf(format string, args ...any) string { return fmt.Sprintf(T(format), args...) }
+
+// ErrorText is the one place an error becomes the text a clerk reads.
+func ErrorText(err error) string {
+	if err == nil {
+		return ""
+	}
+	if fe, ok := store.AsFieldError(err); ok {
+		return FieldErrorText(fe)
+	}
+	for _, known := range []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile, store.ErrNotStore} {
+		if errors.Is(err, known) {
+			return T(known.Error())
+		}
+	}
+	return T("操作失败") + "：" + err.Error()
+}
+
+// FieldErrorText renders a field error: 第3行 「单位名称」不能为空：….
+func FieldErrorText(fe *store.FieldError) string {
+	var b strings.Builder
+	if fe.Row > 0 {
+		b.WriteString(Tf("第%d行", fe.Row) + " ")
+	}
+	b.WriteString("「" + T(string(fe.Field)) + "」")
+	if english {
+		b.WriteString(" ")
+	}
+	b.WriteString(T(string(fe.Problem)))
+	if fe.Detail != "" {
+		b.WriteString("：" + fe.Detail)
+	}
+	return b.String()
+}
+
+// LanguageIsEnglish reports whether English was chosen.
+func LanguageIsEnglish() bool { return english }
