@@ -25,17 +25,17 @@ func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 // Today is the local calendar day. Tests replace it.
 var Today = func() Date { return DateOf(time.Now()) }
 
-func (d Date) IsZero() bool           { return d.t.IsZero() }
-func (d Date) Year() int              { return d.t.Year() }
-func (d Date) Month() time.Month      { return d.t.Month() }
-func (d Date) Day() int               { return d.t.Day() }
-func (d Date) Time() time.Time        { return d.t }
-func (d Date) Before(o Date) bool     { return d.t.Before(o.t) }
-func (d Date) After(o Date) bool      { return d.t.After(o.t) }
-func (d Date) Equal(o Date) bool      { return d.t.Equal(o.t) }
-func (d Date) AddDays(n int) Date     { return Date{d.t.AddDate(0, 0, n)} }
-func (d Date) StartOfYear() Date      { return NewDate(d.Year(), time.January, 1) }
-func (d Date) Compare(o Date) int     { return d.t.Compare(o.t) }
+func (d Date) IsZero() bool               { return d.t.IsZero() }
+func (d Date) Year() int                  { return d.t.Year() }
+func (d Date) Month() time.Month          { return d.t.Month() }
+func (d Date) Day() int                   { return d.t.Day() }
+func (d Date) Time() time.Time            { return d.t }
+func (d Date) Before(o Date) bool         { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool          { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool          { return d.t.Equal(o.t) }
+func (d Date) AddDays(n int) Date         { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) StartOfYear() Date          { return NewDate(d.Year(), time.January, 1) }
+func (d Date) Compare(o Date) int         { return d.t.Compare(o.t) }
 func (d Date) InRange(from, to Date) bool { return !d.Before(from) && !d.After(to) }
 
 // String is the ISO form 2006-01-02, used in files and on the command line.
