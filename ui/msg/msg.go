@@ -1,4 +1,8 @@
-package ui
+// Package msg is the one place the program's text is chosen: the language,
+// the translation of its Chinese strings, and the text of every error a
+// clerk or a command-line user reads. It is apart from package ui so the
+// command line can use it without building a window.
+package msg
 
 import (
 	"errors"
@@ -62,13 +66,13 @@ func T(s string) string {
 // Tf translates a format string, then fills it in.
 func Tf(format string, args ...any) string { return fmt.Sprintf(T(format), args...) }
 
-// ErrorText is the one place an error becomes the text a clerk reads.
-func ErrorText(err error) string {
+// Error is the one place an error becomes the text a clerk reads.
+func Error(err error) string {
 	if err == nil {
 		return ""
 	}
 	if fe, ok := store.AsFieldError(err); ok {
-		return FieldErrorText(fe)
+		return FieldError(fe)
 	}
 	for _, known := range []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile, store.ErrNotStore} {
 		if errors.Is(err, known) {
@@ -78,8 +82,8 @@ func ErrorText(err error) string {
 	return T("操作失败") + "：" + err.Error()
 }
 
-// FieldErrorText renders a field error: 第3行 「单位名称」不能为空：….
-func FieldErrorText(fe *store.FieldError) string {
+// FieldError renders a field error: 第3行 「单位名称」不能为空：….
+func FieldError(fe *store.FieldError) string {
 	var b strings.Builder
 	if fe.Row > 0 {
 		b.WriteString(Tf("第%d行", fe.Row) + " ")
