@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// showError tells the clerk what went wrong, in their language.
+func (a *App) showError(err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowInformation(msg.T("出错了"), msg.Error(err), a.win)
+}
+
+// runInBackground runs work off the UI thread behind a modal progress
+// dialog, so a long import or export never freezes the window. work
+// reports progress from 0 to 1; done runs on the UI thread afterwards.
+func (a *App) runInBackground(title string, work func(progress func(float64)) error, done func(error)) {
+	bar := widget.NewProgressBar()
+	d := dialog.NewCustomWithoutButtons(msg.T(title), bar, a.win)
+	d.Show()
+	a.busy.Add(1)
+	go func() {
+		defer a.busy.Done()
+		err := work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
+		fyne.DoAndWait(func() {
+			d.Hide()
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+// waitIdle waits for background jobs to end. Tests call it.
+func (a *App) waitIdle() { a.busy.Wait() }
