@@ -213,7 +213,9 @@ func mergeDetails(m, in *Member) []Field {
 			changed = append(changed, f)
 		}
 	}
-	set(FieldName, &m.Name, in.Name)
+	if NameKey(in.Name) != NameKey(m.Name) { // a spacing variant is not a rename
+		set(FieldName, &m.Name, in.Name)
+	}
 	set(FieldCreditCode, &m.CreditCode, in.CreditCode)
 	if in.CodeReason != "" && m.CodeReason == "" {
 		m.CodeReason = in.CodeReason
