@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// Translations holds i18n/en.json: English for the program's Chinese
+// Translations holds i18n/*.en.json: English for the program's Chinese
 // source strings. Chinese needs no file: a string without a translation is
 // shown as written.
 //
@@ -23,15 +23,16 @@ var iconPNG []byte
 var Icon fyne.Resource = fyne.NewStaticResource("icon.png", iconPNG)
 
 // fonts/DroidSansFallbackFull.ttf is Debian's fonts-droid-fallback (Apache-2.0,
-// see fonts/LICENSE-DroidSansFallback.txt). It covers Latin and CJK, so one
-// face is enough for the whole UI on a PC that has no Chinese font installed.
+// see fonts/LICENSE-DroidSansFallback.txt): Chinese, Japanese and Korean
+// glyphs and CJK punctuation, but no Latin letters or digits.
 //
 //go:embed fonts/DroidSansFallbackFull.ttf
 var fontTTF []byte
 
-// Font is the bundled CJK font, for the theme's Font method. The face is
-// regular only: Fyne puts the theme's font first and falls back to its own
-// Latin fonts and then to system fonts, so a theme that returns Font for
-// regular, bold and italic text gets Chinese in every style (bold drawn
-// regular), while monospace and symbols can stay with Fyne's defaults.
+// Font is the bundled CJK font, for the theme's Font method. Fyne draws each
+// character with the theme's font if it has it, else with its own built-in
+// font for that style, else with a system font. So a theme that returns Font
+// for regular, bold and italic text (monospace and symbols left to Fyne's
+// defaults) gets Fyne's Latin faces, bold included, and this font's Chinese
+// (regular only: bold Chinese is drawn regular) — on a PC with no CJK font.
 var Font fyne.Resource = fyne.NewStaticResource("DroidSansFallbackFull.ttf", fontTTF)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/secdesk/secdesk/assets"
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -51,8 +52,11 @@ func Start(a fyne.App, s store.Store) fyne.Window {
 }
 
 func newApp(a fyne.App, s store.Store) *App {
+	a.Settings().SetTheme(newAppTheme())
 	app := &App{fyne: a, store: s, win: a.NewWindow(AppName)}
+	app.win.SetIcon(assets.Icon)
 	app.settings = app.loadSettings()
+	applySavedLanguage(app.settings)
 	app.sections = app.newSections()
 	app.content = container.NewStack()
 	app.nav = app.newNavigation()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/secdesk/secdesk/assets"
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/xlsx"
 )
 
 // SetLanguage chooses the language of every text the program shows: "en"
@@ -74,13 +75,18 @@ func Error(err error) string {
 	if fe, ok := store.AsFieldError(err); ok {
 		return FieldError(fe)
 	}
-	for _, known := range []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile, store.ErrNotStore} {
+	for _, known := range knownErrors {
 		if errors.Is(err, known) {
 			return T(known.Error())
 		}
 	}
 	return T("操作失败") + "：" + err.Error()
 }
+
+// knownErrors are the sentinel errors whose own text is the message; a
+// wrapped cause after them is detail the clerk does not need.
+var knownErrors = []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile,
+	store.ErrNotStore, xlsx.ErrNotWorkbook, xlsx.ErrTooManyRows}
 
 // FieldError renders a field error: 第3行 「单位名称」不能为空：….
 func FieldError(fe *store.FieldError) string {

@@ -1,0 +1,82 @@
+# 秘书处工作台 — build, run and test.
+#
+#   make run     install missing system packages, build, open the program on demo.db
+#   make test    install missing system packages, run every test and a short fuzz run
+#   make bench   benchmarks (figures for docs/PERFORMANCE.md)
+#   make smoke   open the real window under Xvfb and take a screenshot (.ci/smoke)
+#   make fuzz    fuzz the Excel importer longer (FUZZTIME=10m)
+#   make build | deps | clean
+
+# Go: the one on PATH, else the official tarball's place (Go is often
+# installed there without PATH being set for root or for make).
+GO := $(shell command -v go 2>/dev/null || { test -x /usr/local/go/bin/go && echo /usr/local/go/bin/go; })
+ifneq ($(GO),)
+# Tests and tools started by the tests find the same go.
+export PATH := $(dir $(GO)):$(PATH)
+endif
+# The Go version go.mod asks for, e.g. 1.26.8.
+GO_WANT := $(shell awk '$$1 == "go" { print $$2 }' go.mod)
+
+# fyneDo = true in FyneApp.toml: this tag switches Fyne to the fyne.Do threading model.
+TAGS := migrated_fynedo
+BIN  := bin/secdesk
+DB   := demo.db
+# C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against.
+SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+
+.PHONY: all deps go build run test fuzz bench smoke clean
+all: build
+
+deps:
+	@.ci/apt-need $(SYS_PKGS)
+
+# We cannot download a toolchain here (GOTOOLCHAIN=auto would try), so check
+# the local Go against the version go.mod asks for and say so plainly.
+go:
+	@if [ -z "$(GO)" ]; then \
+		echo "Go is not installed. Install Go $(GO_WANT) or newer from https://go.dev/dl/ (into /usr/local/go), then run make again." >&2; \
+		exit 1; \
+	fi
+	@have=$$(GOTOOLCHAIN=local $(GO) env GOVERSION); \
+	if [ "$$(printf '%s\n' go$(GO_WANT) $$have | sort -V | head -n1)" != go$(GO_WANT) ]; then \
+		echo "$(GO) is $$have; this project needs Go $(GO_WANT) or newer (https://go.dev/dl/)." >&2; \
+		exit 1; \
+	fi
+
+build: deps go
+	$(GO) build -tags $(TAGS) -o $(BIN) ./cmd/secdesk
+
+# The demo file is made under a temporary name and renamed when complete, so
+# an interrupted first run does not leave a half-filled demo.db that later
+# runs would open as if it were whole.
+run: build
+	@if [ ! -e $(DB) ]; then \
+		echo "creating $(DB) with the sample group"; \
+		rm -f $(DB).tmp && $(BIN) demo --db $(DB).tmp && mv $(DB).tmp $(DB); \
+	fi
+	$(BIN) --db $(DB)
+
+# `make test` ends with a short fuzz run of the Excel importer; `make fuzz
+# FUZZTIME=10m` runs it longer. The target's existence is checked first,
+# because `go test -fuzz` with a pattern that matches nothing passes silently.
+FUZZ_PKG := ./store/xlsx/
+FUZZ     := FuzzReadMembers
+FUZZTIME ?= 15s
+test: deps go
+	$(GO) test -tags $(TAGS) -count=1 ./...
+	@$(MAKE) --no-print-directory fuzz
+
+fuzz: deps go
+	@$(GO) test -tags $(TAGS) -list '^$(FUZZ)$$' $(FUZZ_PKG) | grep -qx '$(FUZZ)' || \
+		{ echo "fuzz target $(FUZZ) not found in $(FUZZ_PKG)" >&2; exit 1; }
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $(FUZZ_PKG)
+
+bench: deps go
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+smoke: build
+	.ci/smoke
+
+# demo.db is left alone: a clerk may have typed into it.
+clean:
+	rm -rf bin

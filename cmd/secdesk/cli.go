@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/bolt"
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// cli is where a verb writes: its report to stdout, errors to stderr.
+type cli struct {
+	stdout, stderr io.Writer
+}
+
+// Exit codes: 1 for a job that failed, 2 for a command line that was wrong.
+const (
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// usageError is a wrong command line; its text is already translated.
+type usageError struct{ text string }
+
+func (e *usageError) Error() string { return e.text }
+
+func usagef(format string, args ...any) error { return &usageError{msg.Tf(format, args...)} }
+
+// failure is a job that could not be done, said in words already
+// translated (errors from the store go through msg.Error instead).
+type failure struct{ text string }
+
+func (e *failure) Error() string { return e.text }
+
+func failf(format string, args ...any) error { return &failure{msg.Tf(format, args...)} }
+
+// errHelp asks for the usage text on stdout, exit 0.
+var errHelp = errors.New("help")
+
+// exit prints err the way its kind asks and returns the exit code.
+func (c *cli) exit(err error) int {
+	var ue *usageError
+	var f *failure
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errHelp):
+		fmt.Fprint(c.stdout, msg.T(usageText))
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(c.stderr, ue.text)
+		fmt.Fprint(c.stderr, msg.T(usageText))
+		return exitUsage
+	case errors.As(err, &f):
+		fmt.Fprintln(c.stderr, f.text)
+	default:
+		fmt.Fprintln(c.stderr, msg.Error(err))
+	}
+	return exitFailed
+}
+
+func (c *cli) help([]string) error { return errHelp }
+
+// usageText is one translation key, so the English help reads as a whole.
+const usageText = `用法：
+  secdesk [--db 数据文件]
+      打开秘书处工作台窗口
+  secdesk demo [--db 数据文件]
+      在新的数据文件中装入演示数据（虚构的职教集团）
+  secdesk members import 文件.xlsx [--dry-run] [--db 数据文件]
+      导入成员单位；有任何错误时不写入；--dry-run 只预览
+  secdesk members export [--as-of 日期] [--mask-phones] --out 文件.xlsx [--db 数据文件]
+      导出截至某日的成员单位名册
+  secdesk members template --out 文件.xlsx
+      生成成员单位导入模板
+  secdesk stats [--as-of 日期] [--since 日期] [--json] [--out 文件.xlsx] [--db 数据文件]
+      成员结构统计；--out 另存为成员结构统计表
+日期写作 YYYY-MM-DD，--as-of 默认今天，--since 默认当年1月1日。
+不给 --db 时使用默认数据文件（用户配置目录下的 secdesk/secdesk.db）。
+`
+
+// splitVerb takes the verb's words off args: one word, or two for
+// "members …". A --db given before the verb is kept for the verb's flags.
+func splitVerb(args []string) (string, []string) {
+	var db []string
+	for n := dbFlagLen(args); n > 0; n = dbFlagLen(args) {
+		db, args = append(db, args[:n]...), args[n:]
+	}
+	verb := ""
+	switch {
+	case len(args) == 0 || strings.HasPrefix(args[0], "-"):
+	case args[0] == "members" && len(args) > 1 && !strings.HasPrefix(args[1], "-"):
+		verb, args = "members "+args[1], args[2:]
+	default:
+		verb, args = args[0], args[1:]
+	}
+	return verb, append(args, db...)
+}
+
+// dbFlagLen is how many of the first args are a --db flag: 2 for
+// "--db PATH", 1 for "--db=PATH", else 0.
+func dbFlagLen(args []string) int {
+	switch {
+	case len(args) > 1 && (args[0] == "--db" || args[0] == "-db"):
+		return 2
+	case len(args) > 0 && (strings.HasPrefix(args[0], "--db=") || strings.HasPrefix(args[0], "-db=")):
+		return 1
+	}
+	return 0
+}
+
+// openStore opens the data file at db, or the default one. A verb that
+// only reads asks for mustExist, so a mistyped --db is reported instead of
+// leaving a new empty file behind.
+func openStore(db string, mustExist bool) (store.Store, error) {
+	path, err := dbPath(db)
+	if err != nil {
+		return nil, err
+	}
+	if mustExist {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, failf("数据文件不存在：%s", path)
+		}
+	}
+	return bolt.Open(path)
+}
+
+// dbPath is the --db flag's file, or by default secdesk.db in the user's
+// config folder (%AppData%\secdesk on Windows), made private to the user.
+func dbPath(db string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	dir = filepath.Join(dir, "secdesk")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "secdesk.db"), nil
+}
+
+// dateText is a date as the reader of the language writes it.
+func dateText(d store.Date) string {
+	if msg.LanguageIsEnglish() {
+		return d.String()
+	}
+	return d.Chinese()
+}
+
+// colon introduces what follows a label.
+func colon() string {
+	if msg.LanguageIsEnglish() {
+		return ": "
+	}
+	return "："
+}
+
+// listSep joins the items of a list in a sentence.
+func listSep() string {
+	if msg.LanguageIsEnglish() {
+		return ", "
+	}
+	return "、"
+}

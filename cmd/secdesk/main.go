@@ -1,0 +1,37 @@
+// Command secdesk is 秘书处工作台: without a verb it opens the program's
+// window on a data file; with one (demo, members …, stats) it does that
+// job on the command line through the same store methods the window uses.
+package main
+
+import (
+	"io"
+	"os"
+
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// verbs are the command-line jobs, by their first one or two words.
+var verbs = map[string]func(*cli, []string) error{
+	"":                 (*cli).gui,
+	"demo":             (*cli).demo,
+	"members import":   (*cli).importMembers,
+	"members export":   (*cli).exportMembers,
+	"members template": (*cli).template,
+	"stats":            (*cli).stats,
+	"help":             (*cli).help,
+}
+
+// run is the whole program but for the exit: tests call it in-process.
+// Errors are in the environment's language (LANG=en* gives English).
+func run(args []string, stdout, stderr io.Writer) int {
+	msg.SetLanguage(msg.LanguageFromEnv())
+	c := &cli{stdout: stdout, stderr: stderr}
+	verb, rest := splitVerb(args)
+	do, ok := verbs[verb]
+	if !ok {
+		return c.exit(usagef("未知的命令：%s", verb))
+	}
+	return c.exit(do(c, rest))
+}

@@ -1,0 +1,233 @@
+package bolt
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"go.etcd.io/bbolt"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/storetest"
+)
+
+// fixtureSize is the scale DESIGN.md §4 asks the program to stay fast at.
+const fixtureSize = 10000
+
+var (
+	fixtureOnce sync.Once
+	fixtureDir  string
+	fixturePath string
+	fixtureErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureDir != "" {
+		os.RemoveAll(fixtureDir)
+	}
+	os.Exit(code)
+}
+
+// benchNow is the wall clock, but never before the synthetic history ends,
+// so the fixture loads on a machine whose clock is behind.
+func benchNow() time.Time {
+	if min := time.Date(2026, 11, 1, 9, 0, 0, 0, cst); time.Now().Before(min) {
+		return min
+	}
+	return time.Now()
+}
+
+// fixture returns a data file with 10,000 synthetic members with history,
+// built once per test process.
+func fixture(b *testing.B) string {
+	b.Helper()
+	fixtureOnce.Do(func() {
+		if fixtureDir, fixtureErr = os.MkdirTemp("", "secdesk-bench-"); fixtureErr != nil {
+			return
+		}
+		fixturePath = filepath.Join(fixtureDir, "10k.db")
+		db, err := OpenWith(fixturePath, Options{Now: benchNow})
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		fixtureErr = storetest.Load(db, storetest.SyntheticMembers(fixtureSize, 2026))
+		if err := db.Close(); fixtureErr == nil {
+			fixtureErr = err
+		}
+	})
+	if fixtureErr != nil {
+		b.Fatal(fixtureErr)
+	}
+	return fixturePath
+}
+
+// fixtureCopy is a private copy of the fixture for benchmarks that write.
+func fixtureCopy(b *testing.B) string {
+	b.Helper()
+	data, err := os.ReadFile(fixture(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "10k.db")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkOpenLoad is what the program does at start: open the file and
+// decode every member. Target ≤ 1 s.
+func BenchmarkOpenLoad(b *testing.B) {
+	path := fixture(b)
+	for b.Loop() {
+		db, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ms, err := db.Members()
+		if err != nil || len(ms) != fixtureSize {
+			b.Fatalf("%d members, %v", len(ms), err)
+		}
+		db.Close()
+	}
+}
+
+// BenchmarkRawOpenIterate is the library's floor for the same work: open
+// the file and visit every member's bytes, without decoding.
+func BenchmarkRawOpenIterate(b *testing.B) {
+	path := fixture(b)
+	for b.Loop() {
+		raw, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, size := 0, 0
+		raw.View(func(tx *bbolt.Tx) error {
+			return tx.Bucket(bucketMembers).ForEach(func(k, v []byte) error {
+				n, size = n+1, size+len(v)
+				return nil
+			})
+		})
+		if n != fixtureSize || size == 0 {
+			b.Fatalf("%d members", n)
+		}
+		raw.Close()
+	}
+}
+
+// BenchmarkSaveMember saves one member of the 10k file per operation, the
+// way the 编辑 and 类别变更 dialogs do. Target p99 ≤ 50 ms.
+func BenchmarkSaveMember(b *testing.B) {
+	b.Run("update", func(b *testing.B) {
+		db, ms := openCopy(b)
+		i := 0
+		latencies := timeEach(b, func() error {
+			m := &ms[i%len(ms)]
+			m.Phone = fmt.Sprintf("1380536%04d", i%10000)
+			saved, err := db.UpdateMember(*m)
+			*m = saved
+			i++
+			return err
+		})
+		reportP99(b, latencies)
+	})
+	b.Run("event", func(b *testing.B) {
+		db, ms := openCopy(b)
+		i := 0
+		latencies := timeEach(b, func() error {
+			m := &ms[i%len(ms)]
+			saved, err := db.AddEvent(m.ID, nextEvent(m))
+			*m = saved
+			i++
+			return err
+		})
+		reportP99(b, latencies)
+	})
+}
+
+func openCopy(b *testing.B) (*DB, []store.Member) {
+	db, err := OpenWith(fixtureCopy(b), Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	ms, err := db.Members()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return db, ms
+}
+
+// nextEvent is an event the rules allow today: a tier change for a member
+// in the register, a rejoin for one that left.
+func nextEvent(m *store.Member) store.Event {
+	today := store.DateOf(benchNow())
+	st := m.StateOn(today)
+	if st.Status != store.StatusActive {
+		return store.Event{Kind: store.EventJoin, Date: today, Tier: "成员单位"}
+	}
+	next := store.Tiers[(slices.Index(store.Tiers, st.Tier)+1)%len(store.Tiers)]
+	return store.Event{Kind: store.EventTier, Date: today, Tier: next}
+}
+
+// BenchmarkRawPut is the library's floor for a save: one bbolt Update that
+// puts a value the size of a stored member over an existing key.
+func BenchmarkRawPut(b *testing.B) {
+	path := fixtureCopy(b)
+	raw, err := bbolt.Open(path, 0o600, &bbolt.Options{Timeout: time.Second})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	var keys, values [][]byte
+	raw.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(bucketMembers).ForEach(func(k, v []byte) error {
+			keys, values = append(keys, slices.Clone(k)), append(values, slices.Clone(v))
+			return nil
+		})
+	})
+	i := 0
+	latencies := timeEach(b, func() error {
+		k, v := keys[i%len(keys)], values[i%len(values)]
+		i++
+		return raw.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMembers).Put(k, v) })
+	})
+	reportP99(b, latencies)
+	b.ReportMetric(float64(meanLen(values)), "value-bytes")
+}
+
+// timeEach runs op b.N times and returns each run's duration.
+func timeEach(b *testing.B, op func() error) []time.Duration {
+	var latencies []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if err := op(); err != nil {
+			b.Fatal(err)
+		}
+		latencies = append(latencies, time.Since(start))
+	}
+	return latencies
+}
+
+func reportP99(b *testing.B, latencies []time.Duration) {
+	if len(latencies) == 0 {
+		return
+	}
+	slices.Sort(latencies)
+	p99 := latencies[(len(latencies)*99)/100]
+	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
+}
+
+func meanLen(values [][]byte) int {
+	total := 0
+	for _, v := range values {
+		total += len(v)
+	}
+	return total / max(1, len(values))
+}

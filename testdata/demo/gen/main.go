@@ -1,0 +1,145 @@
+// Command gen writes testdata/demo/members.json, the fictitious sample
+// group that `secdesk demo` loads. It is deterministic: the same program
+// writes the same file byte for byte, so the committed JSON can be checked
+// by regenerating it.
+//
+//	go run ./testdata/demo/gen -out testdata/demo/members.json
+//	go generate ./assets   # copies it to assets/demo/members.json
+//
+// Every name, code, person and phone number in it is invented. The history
+// is built so that the register on 2023-11-28 has exactly the structure of
+// the seed-000 work report (81 units: 政府部门 1, 企业 47, 本科院校 3,
+// 高职院校 17, 中职学校 10, 行业协会 2, 科研院所 1; 3 joined and 1 left in
+// 2023); the program checks that before it writes.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"time"
+
+	"github.com/secdesk/secdesk/store"
+)
+
+// The file format, also read by cmd/secdesk (which has its own copy of
+// these types: package main cannot be imported).
+type demoFile struct {
+	GroupName string       `json:"group_name"`
+	Note      string       `json:"note"`
+	Members   []demoMember `json:"members"`
+}
+
+type demoMember struct {
+	Name       string      `json:"name"`
+	CreditCode string      `json:"credit_code"`
+	Type       string      `json:"type"`
+	Province   string      `json:"province"`
+	City       string      `json:"city"`
+	Address    string      `json:"address"`
+	Contact    string      `json:"contact"`
+	Phone      string      `json:"phone"`
+	Email      string      `json:"email,omitempty"`
+	Note       string      `json:"note,omitempty"`
+	Events     []demoEvent `json:"events"`
+}
+
+type demoEvent struct {
+	Kind     string `json:"kind"`
+	Date     string `json:"date"`
+	Tier     string `json:"tier,omitempty"`
+	Basis    string `json:"basis,omitempty"`
+	ExitKind string `json:"exit_kind,omitempty"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+const groupName = "潍海市化工职业教育集团"
+
+func main() {
+	out := flag.String("out", "testdata/demo/members.json", "output file")
+	flag.Parse()
+	f := demoFile{
+		GroupName: groupName,
+		Note:      "虚构的演示数据：单位、代码、人员和电话均为编造，如有雷同纯属巧合。",
+	}
+	for i, u := range units() {
+		f.Members = append(f.Members, u.member(i))
+	}
+	if err := check(f); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		panic(err)
+	}
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+// check replays every member through store.Member.AddEvent (so each event
+// is one the program accepts) and compares the 2023-11-28 register with
+// the seed-000 report.
+func check(f demoFile) error {
+	now := time.Date(2026, 10, 31, 12, 0, 0, 0, time.UTC)
+	var ms []store.Member
+	for _, dm := range f.Members {
+		m := store.Member{Name: dm.Name, CreditCode: dm.CreditCode, Type: store.UnitType(dm.Type),
+			Province: dm.Province, City: dm.City, Contact: dm.Contact, Phone: dm.Phone, Email: dm.Email}
+		m.Clean()
+		if err := m.Validate(); err != nil {
+			return fmt.Errorf("%s: %v", dm.Name, err)
+		}
+		if store.PhoneLooksWrong(m.Phone) {
+			return fmt.Errorf("%s: phone %s", dm.Name, m.Phone)
+		}
+		if dup := store.FindDuplicate(ms, &m); dup != nil {
+			return fmt.Errorf("%s duplicates %s", dm.Name, dup.Name)
+		}
+		for _, de := range dm.Events {
+			d, err := store.ParseDate(de.Date)
+			if err != nil {
+				return fmt.Errorf("%s: %v", dm.Name, err)
+			}
+			e := store.Event{Kind: store.EventKind(de.Kind), Date: d, Tier: store.Tier(de.Tier),
+				Basis: de.Basis, ExitKind: store.ExitKind(de.ExitKind), Reason: de.Reason}
+			if err := m.AddEvent(e, now); err != nil {
+				return fmt.Errorf("%s %s %s: %v", dm.Name, de.Kind, de.Date, err)
+			}
+		}
+		m.ID = store.NewID()
+		ms = append(ms, m)
+	}
+	st := store.ComputeStats(ms, store.Date{}, store.NewDate(2023, 11, 28))
+	want := map[string]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1}
+	if st.Total != 81 || st.Joined != 3 || st.Left != 1 || fmt.Sprint(st.ByType) != fmt.Sprint(want) {
+		return fmt.Errorf("2023-11-28 stats %+v, want the seed-000 structure", st)
+	}
+	if n := len(st.ByCity); n < 14 {
+		return fmt.Errorf("only %d cities", n)
+	}
+	return nil
+}
+
+// hash gives the deterministic "random" choices: a unit's name and what
+// is being chosen always give the same number.
+func hash(parts ...string) uint64 {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+func pick[T any](list []T, parts ...string) T {
+	return list[hash(parts...)%uint64(len(list))]
+}

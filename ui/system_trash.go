@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// trashTab (回收站) lists deleted records and brings one back. Deleting
+// never loses a record; this is the way back.
+type trashTab struct {
+	a        *App
+	items    []store.TrashItem
+	selected int // row of the chosen item, -1 for none
+	table    *widget.Table
+	restore  *widget.Button
+	hint     *widget.Label // how to restore, or that there is nothing to
+}
+
+func newTrashTab(a *App) *trashTab { return &trashTab{a: a, selected: -1} }
+
+func (t *trashTab) build() fyne.CanvasObject {
+	t.table = newTextTable([]textColumn{{msg.T("名称"), 320}, {msg.T("类型"), 110}, {msg.T("删除时间"), 160}},
+		func() int { return len(t.items) }, t.cell)
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.selected = id.Row
+		t.restore.Enable()
+	}
+	t.restore = widget.NewButtonWithIcon(msg.T("恢复"), theme.ContentUndoIcon(), t.confirmRestore)
+	t.restore.Disable()
+	t.hint = widget.NewLabel("")
+	bar := container.NewBorder(nil, nil, nil, t.restore, t.hint)
+	return container.NewBorder(bar, nil, nil, nil, t.table)
+}
+
+// load reads the trash and clears the choice: rows may have moved.
+func (t *trashTab) load() {
+	items, err := t.a.store.Trash()
+	if err != nil {
+		t.a.showError(err)
+		return
+	}
+	t.items = items
+	t.selected = -1
+	t.table.UnselectAll()
+	t.restore.Disable()
+	if len(items) == 0 {
+		t.hint.SetText(msg.T("回收站是空的。"))
+	} else {
+		t.hint.SetText(msg.T("删除的记录保存在这里，选中一条后点“恢复”即可放回原处。"))
+	}
+	t.table.Refresh()
+}
+
+func (t *trashTab) cell(row, col int) string {
+	if row >= len(t.items) {
+		return ""
+	}
+	it := t.items[row]
+	switch col {
+	case 0:
+		return it.Name
+	case 1:
+		return kindText(it.Kind)
+	}
+	return clockText(it.Deleted)
+}
+
+// confirmRestore asks before restoring the chosen record.
+func (t *trashTab) confirmRestore() {
+	if t.selected < 0 || t.selected >= len(t.items) {
+		return
+	}
+	item := t.items[t.selected]
+	d := dialog.NewConfirm(msg.T("恢复记录"),
+		msg.Tf("把「%s」从回收站恢复到%s中？", item.Name, msg.T(item.Kind)),
+		func(ok bool) {
+			if ok {
+				t.restoreItem(item)
+			}
+		}, t.a.win)
+	d.SetConfirmText(msg.T("恢复"))
+	d.SetDismissText(msg.T("取消"))
+	d.Show()
+}
+
+// restoreItem puts the record back. A unit added meanwhile with the same
+// name or credit code makes the store refuse; the clerk is told which.
+func (t *trashTab) restoreItem(item store.TrashItem) {
+	if err := t.a.store.Restore(item.ID); err != nil {
+		t.a.showError(err)
+		return
+	}
+	t.a.dataChanged()
+}

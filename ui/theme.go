@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/secdesk/secdesk/assets"
+)
+
+// appTheme is Fyne's default theme (colours and sizes follow the system's
+// light or dark setting) with the bundled CJK font for all text. A fresh
+// Debian or a stripped-down Windows PC may have no Chinese font at all, and
+// Fyne's own fonts are Latin only: without this every Chinese character
+// would be drawn as an empty box.
+type appTheme struct {
+	fyne.Theme
+}
+
+func newAppTheme() fyne.Theme {
+	return &appTheme{Theme: theme.DefaultTheme()}
+}
+
+// Font returns the bundled font for every style, monospace and symbols
+// included. Fyne looks a character up in this font first and then in its
+// own font for the style; the bundled font has CJK and no Latin, so Latin
+// text keeps Fyne's regular, bold, italic and monospace faces while Chinese
+// in any style comes from the bundled face (drawn regular: it has no bold).
+func (t *appTheme) Font(fyne.TextStyle) fyne.Resource {
+	return assets.Font
+}
