@@ -23,9 +23,7 @@ func (a *App) runInBackground(title string, work func(progress func(float64)) er
 	bar := widget.NewProgressBar()
 	d := dialog.NewCustomWithoutButtons(msg.T(title), bar, a.win)
 	d.Show()
-	a.busy.Add(1)
-	go func() {
-		defer a.busy.Done()
+	a.background(func() {
 		err := work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
 		fyne.DoAndWait(func() {
 			d.Hide()
@@ -33,8 +31,22 @@ func (a *App) runInBackground(title string, work func(progress func(float64)) er
 				done(err)
 			}
 		})
-	}()
+	})
 }
+
+// background runs f off the UI thread; f hands its results to the widgets
+// with fyne.Do. Tests set runOffUIThread to run f at once: Fyne's test
+// driver has no UI thread, so a real goroutine would race the test's own
+// taps on the same widgets.
+func (a *App) background(f func()) {
+	a.busy.Add(1)
+	runOffUIThread(func() {
+		defer a.busy.Done()
+		f()
+	})
+}
+
+var runOffUIThread = func(f func()) { go f() }
 
 // waitIdle waits for background jobs to end. Tests call it.
 func (a *App) waitIdle() { a.busy.Wait() }

@@ -96,9 +96,7 @@ func (v *membersView) reload() {
 	v.loadGen++
 	gen := v.loadGen
 	a := v.app
-	a.busy.Add(1)
-	go func() {
-		defer a.busy.Done()
+	a.background(func() {
 		ms, err := a.store.Members()
 		var l *memberList
 		if err == nil {
@@ -113,7 +111,7 @@ func (v *membersView) reload() {
 				v.apply(l)
 			}
 		})
-	}()
+	})
 }
 
 // apply shows a new load: states as of the chosen day, filters, counts,
