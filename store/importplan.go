@@ -145,7 +145,9 @@ func planRow(r *ImportRow, idx *memberIndex, now time.Time) PlanRow {
 		pr.Warnings = append(pr.Warnings, &FieldError{Row: r.Row, Field: FieldTier, Problem: ProblemTierNotChanged, Detail: string(r.Tier)})
 	}
 	for _, w := range pr.Warnings {
-		m.Warnings = appendNew(m.Warnings, w.Problem.String()+"："+w.Detail)
+		noRow := *w
+		noRow.Row = 0 // the warning stays with the member, the file's row does not
+		m.Warnings = appendNew(m.Warnings, noRow.Error())
 	}
 	pr.Result = m
 	switch {
@@ -176,7 +178,6 @@ func (pr *PlanRow) addError(e *FieldError) {
 // already admitted; a tier change needs its own date, so it is not made.
 const ProblemTierNotChanged Problem = "会员类别与登记不一致，未修改（类别变更请在程序中登记日期）"
 
-func (p Problem) String() string { return string(p) }
 
 func importTierDiffers(old *Member, r *ImportRow, now time.Time) bool {
 	if r.Tier == "" || !r.ExitDate.IsZero() {

@@ -63,7 +63,7 @@ func newApp(a fyne.App, s store.Store) *App {
 	split := container.NewHSplit(app.nav, app.content)
 	split.Offset = 0.13
 	app.win.SetContent(split)
-	app.win.Resize(fyne.NewSize(1280, 720))
+	app.win.Resize(fyne.NewSize(1360, 730))
 	app.win.SetMaster()
 	app.updateTitle()
 	app.nav.Select(0)

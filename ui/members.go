@@ -66,7 +66,7 @@ func (v *membersView) build() fyne.CanvasObject {
 	top := container.NewVBox(v.tools.bar, v.filters.bar,
 		container.NewBorder(nil, nil, nil, v.shown, v.counts))
 	split := container.NewHSplit(v.table, v.detail.view)
-	split.Offset = 0.72
+	split.Offset = 0.74
 	v.reload()
 	return newMembersPanel(v, container.NewBorder(top, nil, nil, nil, split))
 }

@@ -96,7 +96,7 @@ func stateText(s store.State) string {
 func detailWarnings(m *store.Member) []fyne.CanvasObject {
 	var texts []string
 	if m.CodeFlagged() {
-		texts = append(texts, msg.T("统一社会信用代码校验位不正确")+"："+m.CreditCode)
+		texts = append(texts, msg.FieldError(&store.FieldError{Field: store.FieldCreditCode, Problem: store.ProblemCodeCheck, Detail: m.CreditCode}))
 	}
 	texts = append(texts, m.Warnings...)
 	var out []fyne.CanvasObject

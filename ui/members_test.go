@@ -252,7 +252,7 @@ func TestAddMemberValidation(t *testing.T) {
 		t.Error("信用代码说明 is open without a failing code")
 	}
 	typeInto(t, d, store.FieldCreditCode, bad)
-	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」统一社会信用代码校验不通过，需填写说明才能保存"; got != want {
+	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」校验不通过，需填写说明才能保存"; got != want {
 		t.Errorf("bad code: %q, want %q", got, want)
 	}
 	if reason.Disabled() || !d.save.Disabled() {
@@ -336,7 +336,7 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 	if got := rows["17"]; got == nil || got[1] != "错误" || got[3] != "「单位类型」不是可选的值：外资机构" {
 		t.Errorf("row 17 = %q", got)
 	}
-	if got := rows["13"]; got == nil || got[1] != "新增" || !strings.HasPrefix(got[3], "「统一社会信用代码」统一社会信用代码校验位不正确") {
+	if got := rows["13"]; got == nil || got[1] != "新增" || !strings.HasPrefix(got[3], "「统一社会信用代码」校验位不正确") {
 		t.Errorf("row 13 = %q", got)
 	}
 	if !strings.HasPrefix(p.summary.Text, "共 20 行：") || !strings.Contains(p.summary.Text, "错误 7") {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
@@ -27,4 +29,11 @@ func newAppTheme() fyne.Theme {
 // in any style comes from the bundled face (drawn regular: it has no bold).
 func (t *appTheme) Font(fyne.TextStyle) fyne.Resource {
 	return assets.Font
+}
+
+// Color always uses the light variant: the clerks' other programs (WPS,
+// Excel, the office system) are light, and the screen should look like the
+// paper it prints.
+func (t *appTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, theme.VariantLight)
 }
