@@ -73,6 +73,12 @@ func TestNameKeyFoldsWidthAndSpaces(t *testing.T) {
 	if CleanText("  山东　 京博   控股 ") != "山东 京博 控股" {
 		t.Errorf("CleanText = %q", CleanText("  山东　 京博   控股 "))
 	}
+	if got := CleanName(" 潍坊 职业　学院 "); got != "潍坊职业学院" {
+		t.Errorf("CleanName = %q", got)
+	}
+	if got := CleanName("BASF  (中国) 有限公司"); got != "BASF (中国) 有限公司" {
+		t.Errorf("CleanName keeps Latin spacing: %q", got)
+	}
 	if CleanCreditCode(" 91512081-ma62k0260e ") != "91512081MA62K0260E" {
 		t.Errorf("CleanCreditCode = %q", CleanCreditCode(" 91512081-ma62k0260e "))
 	}

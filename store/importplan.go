@@ -117,7 +117,7 @@ func PlanImport(existing []Member, rows []ImportRow, now time.Time) *ImportPlan 
 }
 
 func planRow(r *ImportRow, idx *memberIndex, now time.Time) PlanRow {
-	pr := PlanRow{Row: r.Row, Name: CleanText(r.Member.Name), Errors: r.Errors}
+	pr := PlanRow{Row: r.Row, Name: CleanName(r.Member.Name), Errors: r.Errors}
 	in := r.Member
 	in.Clean()
 	pr.Warnings = importWarnings(r.Row, &in)

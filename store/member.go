@@ -229,7 +229,8 @@ func PhoneLooksWrong(p string) bool {
 // Clean normalises every text field of m in place (NFKC, trimmed, spaces
 // folded), the way they are stored and compared.
 func (m *Member) Clean() {
-	for _, p := range []*string{&m.Name, &m.CodeReason, &m.Province, &m.City, &m.Address, &m.Contact, &m.Phone, &m.Email, &m.Note} {
+	m.Name = CleanName(m.Name)
+	for _, p := range []*string{&m.CodeReason, &m.Province, &m.City, &m.Address, &m.Contact, &m.Phone, &m.Email, &m.Note} {
 		*p = CleanText(*p)
 	}
 	m.CreditCode = CleanCreditCode(m.CreditCode)

@@ -38,8 +38,10 @@ func (v *membersView) chooseImportFile() {
 	fd.Show()
 }
 
-// startIn opens a file dialog in the folder of the last file used.
+// startIn sizes a file dialog so long Chinese file names are readable and
+// opens it in the folder of the last file used.
 func (v *membersView) startIn(fd *dialog.FileDialog) {
+	fd.Resize(fyne.NewSize(960, 620))
 	if v.lastDir == "" {
 		return
 	}
