@@ -178,7 +178,6 @@ func (pr *PlanRow) addError(e *FieldError) {
 // already admitted; a tier change needs its own date, so it is not made.
 const ProblemTierNotChanged Problem = "会员类别与登记不一致，未修改（类别变更请在程序中登记日期）"
 
-
 func importTierDiffers(old *Member, r *ImportRow, now time.Time) bool {
 	if r.Tier == "" || !r.ExitDate.IsZero() {
 		return false
