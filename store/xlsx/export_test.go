@@ -260,7 +260,7 @@ func TestExportStats(t *testing.T) {
 	if s := cellStyle(t, f, sh, "A1"); s.Font == nil || s.Font.Family != "黑体" {
 		t.Errorf("title font %+v", s.Font)
 	}
-	if w, _ := f.GetColWidth(sh, "A"); w != 30 {
+	if w, _ := f.GetColWidth(sh, "A"); w != 44 {
 		t.Errorf("width A = %v", w)
 	}
 	assertPrintSetup(t, f, sh, portrait, "$1:$1")

@@ -138,16 +138,17 @@ func writeStats(f *excelize.File, s *StatsExport) error {
 	if err := printSetup(f, StatsSheet, portrait, "$1:$1"); err != nil {
 		return err
 	}
-	for i, w := range []float64{30, 14, 14} {
+	for i, w := range []float64{44, 20, 20} {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(StatsSheet, col, col, w); err != nil {
 			return err
 		}
 	}
 	sw := &statsWriter{f: f, st: st, row: 1}
-	sw.merged(StatsTitle(s.GroupName, s.Stats.AsOf), st.title, 36)
+	// The title is long for a portrait page: it wraps onto two lines.
+	sw.merged(StatsTitle(s.GroupName, s.Stats.AsOf), st.title, 52)
 	sentence := StatsSentence(s.Stats)
-	sw.merged(sentence, st.note, wrappedHeight(sentence, 58))
+	sw.merged(sentence, st.note, wrappedHeight(sentence, 84))
 	titles, heads, tables := statsTables(s)
 	for i := range tables {
 		sw.row++ // a blank line between tables

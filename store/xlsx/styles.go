@@ -69,7 +69,7 @@ func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 		id *int
 		s  excelize.Style
 	}{
-		{&st.title, excelize.Style{Font: font(fontTitle, 18, false), Alignment: align("center", false)}},
+		{&st.title, excelize.Style{Font: font(fontTitle, 18, false), Alignment: align("center", true)}},
 		{&st.note, excelize.Style{Font: body, Alignment: align("left", true)}},
 		{&st.section, excelize.Style{Font: font(fontTitle, 12, false), Alignment: align("left", false)}},
 		{&st.header, excelize.Style{Font: bold, Alignment: align("center", true), Border: thinBorder, Fill: fill}},
