@@ -405,7 +405,7 @@ func TestExportFiles(t *testing.T) {
 		}
 	}
 	rows, err := xlsx.ReadMembersFile(filepath.Join(dir, "模板.xlsx"))
-	if err != nil || len(rows) != 1 {
+	if err != nil || len(rows) != 0 { // a header found, the example row skipped
 		t.Errorf("template reads back as %d rows, %v", len(rows), err)
 	}
 	if got := fileDate(v.asOf); got != "20240301" {

@@ -168,8 +168,12 @@ func (rd *rowReader) cell(cells []string, f store.Field) string {
 	return store.CleanText(cells[j])
 }
 
+// exampleMarkClean is ExampleMark as a cell reads after CleanText.
+var exampleMarkClean = store.CleanText(ExampleMark)
+
 // read returns the row numbered rowNum, or ok=false if every known column
-// is empty (blank lines, or lines with only a 序号).
+// is empty (blank lines, or lines with only a 序号) or it is the template's
+// example row.
 func (rd *rowReader) read(cells []string, rowNum int) (store.ImportRow, bool) {
 	get := func(f store.Field) string { return rd.cell(cells, f) }
 	empty := true
@@ -179,7 +183,7 @@ func (rd *rowReader) read(cells []string, rowNum int) (store.ImportRow, bool) {
 			break
 		}
 	}
-	if empty {
+	if empty || strings.HasPrefix(get(store.FieldName), exampleMarkClean) {
 		return store.ImportRow{}, false
 	}
 	ir := store.ImportRow{Row: rowNum, Basis: get(store.FieldBasis), ExitReason: get(store.FieldExitReason)}

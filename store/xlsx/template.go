@@ -32,10 +32,15 @@ type templateColumn struct {
 	text bool
 }
 
+// ExampleMark starts the name in the template's example row. The importer
+// skips a row so marked, so a clerk who forgets to delete the example does
+// not admit 某某化工股份有限公司 to the group.
+const ExampleMark = "（示例，导入前请删除本行）"
+
 // templateColumns are the template's columns in order: what identifies a
 // unit first, then its details, then its life-cycle dates.
 var templateColumns = []templateColumn{
-	{store.FieldName, 36, "（示例，导入前请删除本行）某某化工股份有限公司", false},
+	{store.FieldName, 36, ExampleMark + "某某化工股份有限公司", false},
 	{store.FieldCreditCode, 22, "91512081MA62K0260E", true},
 	{store.FieldType, 12, "企业", false},
 	{store.FieldTier, 14, "理事单位", false},
@@ -155,7 +160,7 @@ func enumStrings[T ~string](list []T) []string {
 var templateNoteLines = []string{
 	"成员单位导入模板填写说明",
 	"1. 第一行为标题行，请勿修改标题；列的顺序可以调整，不需要的列可以删除，但“单位名称”和“单位类型”必须填写。",
-	"2. 第二行是示例，导入前请删除。",
+	"2. 第二行是示例（单位名称以“示例”标注），导入时会自动跳过；也可以直接删除。",
 	"3. 统一社会信用代码为18位数字或大写字母；校验不通过的代码会提示，可在“信用代码说明”中写明原因。",
 	"4. 单位类型可选：" + strings.Join(enumStrings(store.UnitTypes), "、") + "。",
 	"5. 会员类别可选：" + strings.Join(enumStrings(store.Tiers), "、") + "；不填时按“成员单位”登记。",
