@@ -254,12 +254,16 @@ func (m *Member) Validate() error {
 	if err := checkCreditCode(m.CreditCode, m.CodeReason); err != nil {
 		return err
 	}
-	if m.Email != "" {
-		if a, err := mail.ParseAddress(m.Email); err != nil || a.Address != m.Email {
-			return fieldErr(FieldEmail, ProblemBadEmail, m.Email)
-		}
+	if m.Email != "" && !validEmail(m.Email) {
+		return fieldErr(FieldEmail, ProblemBadEmail, m.Email)
 	}
 	return nil
+}
+
+// validEmail accepts a bare address (no display name).
+func validEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	return err == nil && a.Address == s
 }
 
 var creditCodeShape = regexp.MustCompile(`^[0-9A-Z]{18}$`)
