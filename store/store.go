@@ -17,6 +17,7 @@ import (
 // the trash, from which it can be restored.
 type Store interface {
 	MemberStore
+	RosterStore
 
 	// Trash lists deleted records (members, people, bodies), newest first.
 	Trash() ([]TrashItem, error)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -20,9 +21,10 @@ const maxCheckProblems = 20
 
 // Check verifies the file: bbolt's own page-level check, then ours: the
 // schema version and marker, every record decodes under the key of its own
-// ID, every member is indexed under its keys, and every index entry points
-// at a member that has that key. It returns all problems found (up to
-// maxCheckProblems) joined, or nil.
+// ID, every member, person and body is indexed under its keys, every index
+// entry points at a record that has that key, and every seat names a
+// person or member that is in the register or the trash. It returns all
+// problems found (up to maxCheckProblems) joined, or nil.
 func (d *DB) Check() error {
 	var problems []error
 	report := func(err error) {
@@ -39,9 +41,10 @@ func (d *DB) Check() error {
 		if !checkSchema(tx, report) {
 			return errCheckDone
 		}
-		checkMembers(tx, report)
-		checkIndex(tx, bucketIdxName, report, func(m *store.Member) string { return store.NameKey(m.Name) })
-		checkIndex(tx, bucketIdxCode, report, func(m *store.Member) string { return m.CreditCode })
+		checkKind(tx, memberKind, report, bucketIdxName, bucketIdxCode)
+		checkKind(tx, personKind, report, bucketIdxPerson)
+		checkKind(tx, bodyKind, report, bucketIdxBody)
+		checkSeatRefs(tx, report)
 		checkDecodes[store.TrashItem](tx, bucketTrash, report, func(t *store.TrashItem) uuid.UUID { return t.ID })
 		checkDecodes[store.AuditEntry](tx, bucketAudit, report, func(e *store.AuditEntry) uuid.UUID { return e.ID })
 		return errCheckDone
@@ -52,10 +55,14 @@ func (d *DB) Check() error {
 	return errors.Join(problems...)
 }
 
+// allBuckets are the buckets of the current schema.
+var allBuckets = [][]byte{bucketMeta, bucketMembers, bucketAudit, bucketTrash, bucketIdxCode, bucketIdxName,
+	bucketPeople, bucketBodies, bucketIdxPerson, bucketIdxBody}
+
 // checkSchema reports a wrong marker, version or missing bucket, and
 // whether the rest of the check can go on.
 func checkSchema(tx *bbolt.Tx, report func(error)) bool {
-	for _, name := range [][]byte{bucketMeta, bucketMembers, bucketAudit, bucketTrash, bucketIdxCode, bucketIdxName} {
+	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
 			report(fmt.Errorf("缺少 %s 分区", name))
 			return false
@@ -71,42 +78,81 @@ func checkSchema(tx *bbolt.Tx, report func(error)) bool {
 	return true
 }
 
-// checkMembers reports members that do not decode, are stored under
+// checkKind checks the records of one kind and the index buckets over it.
+func checkKind[T any](tx *bbolt.Tx, k kind[T], report func(error), indexes ...[]byte) {
+	checkRecords(tx, k, report)
+	for _, idx := range indexes {
+		checkIndex(tx, k, idx, report)
+	}
+}
+
+// checkRecords reports records that do not decode, are stored under
 // another key than their ID, or are missing from an index.
-func checkMembers(tx *bbolt.Tx, report func(error)) {
-	tx.Bucket(bucketMembers).ForEach(func(k, v []byte) error {
-		var m store.Member
-		if err := decode(v, &m); err != nil {
-			report(fmt.Errorf("成员单位 %x 无法解码: %w", k, err))
+func checkRecords[T any](tx *bbolt.Tx, k kind[T], report func(error)) {
+	tx.Bucket(k.bucket).ForEach(func(key, v []byte) error {
+		var rec T
+		if err := decode(v, &rec); err != nil {
+			report(fmt.Errorf("%s %x 无法解码: %w", k.name, key, err))
 			return nil
 		}
-		if !bytes.Equal(k, m.ID[:]) {
-			report(fmt.Errorf("成员单位 %s 存放在键 %x 下", m.ID, k))
+		id := k.id(&rec)
+		if !bytes.Equal(key, id[:]) {
+			report(fmt.Errorf("%s %s 存放在键 %x 下", k.name, id, key))
 		}
-		for _, e := range indexEntries(&m) {
-			if got := tx.Bucket(e.bucket).Get(e.key); !bytes.Equal(got, m.ID[:]) {
-				report(fmt.Errorf("成员单位 %s（%s）在 %s 中的索引 %q 指向 %x", m.ID, m.Name, e.bucket, e.key, got))
+		for _, e := range k.keys(&rec) {
+			if got := tx.Bucket(e.bucket).Get(e.key); !bytes.Equal(got, id[:]) {
+				report(fmt.Errorf("%s %s 在 %s 中的索引 %q 指向 %x", k.name, id, e.bucket, e.key, got))
 			}
 		}
 		return nil
 	})
 }
 
-// checkIndex reports index entries that point at no member, or at a
-// member that no longer has the entry's key (a stale entry after a rename).
-func checkIndex(tx *bbolt.Tx, bucket []byte, report func(error), keyOf func(*store.Member) string) {
-	tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+// checkIndex reports index entries that point at no record, or at a
+// record that no longer has the entry's key (a stale entry after a rename).
+func checkIndex[T any](tx *bbolt.Tx, k kind[T], bucket []byte, report func(error)) {
+	tx.Bucket(bucket).ForEach(func(key, v []byte) error {
 		id, err := uuid.FromBytes(v)
 		if err != nil {
-			report(fmt.Errorf("%s 中的 %q 不是 ID: %x", bucket, k, v))
+			report(fmt.Errorf("%s 中的 %q 不是 ID: %x", bucket, key, v))
 			return nil
 		}
-		m, err := getMember(tx, id)
-		switch {
-		case err != nil:
-			report(fmt.Errorf("%s 中的 %q 指向不存在的成员单位 %s", bucket, k, id))
-		case keyOf(&m) != string(k):
-			report(fmt.Errorf("%s 中的 %q 指向的成员单位 %s 的键是 %q", bucket, k, id, keyOf(&m)))
+		rec, err := k.get(tx, id)
+		if err != nil {
+			report(fmt.Errorf("%s 中的 %q 指向不存在的%s %s", bucket, key, k.name, id))
+			return nil
+		}
+		if !slices.ContainsFunc(k.keys(&rec), func(e indexEntry) bool {
+			return bytes.Equal(e.bucket, bucket) && bytes.Equal(e.key, key)
+		}) {
+			report(fmt.Errorf("%s 中的 %q 指向的%s %s 没有这个键", bucket, key, k.name, id))
+		}
+		return nil
+	})
+}
+
+// checkSeatRefs reports seats whose person or member is neither in the
+// register nor in the trash: lost, not merely deleted.
+func checkSeatRefs(tx *bbolt.Tx, report func(error)) {
+	trash := tx.Bucket(bucketTrash)
+	known := func(k []byte, id uuid.UUID) bool {
+		return id == uuid.Nil || tx.Bucket(k).Get(id[:]) != nil || trash.Get(id[:]) != nil
+	}
+	tx.Bucket(bucketBodies).ForEach(func(key, v []byte) error {
+		var b store.Body
+		if decode(v, &b) != nil {
+			return nil // checkRecords reported it
+		}
+		for _, t := range b.Terms {
+			for _, s := range t.Seats {
+				ok := known(bucketPeople, s.PersonID) && known(bucketMembers, s.MemberID)
+				for _, r := range s.Reps {
+					ok = ok && known(bucketPeople, r.PersonID)
+				}
+				if !ok {
+					report(fmt.Errorf("机构 %s 第%d届的%s席位 %s 指向不存在的人员或单位", b.Name, t.Number, s.Position, s.ID))
+				}
+			}
 		}
 		return nil
 	})

@@ -29,6 +29,14 @@ var (
 	bucketIdxCode = []byte("idx_member_code")
 	// bucketIdxName maps store.NameKey(name) to the member ID.
 	bucketIdxName = []byte("idx_member_name")
+
+	// Schema 3: the people and bodies of the rosters (issue 4).
+	bucketPeople = []byte("people")
+	bucketBodies = []byte("bodies")
+	// bucketIdxPerson maps store.PersonKey (name and unit) to the person ID.
+	bucketIdxPerson = []byte("idx_person")
+	// bucketIdxBody maps store.NameKey(body name) to the body ID.
+	bucketIdxBody = []byte("idx_body")
 )
 
 // Keys in the meta bucket.

@@ -150,7 +150,7 @@ func (d *DB) DeleteMember(id uuid.UUID) error {
 		if err != nil {
 			return err
 		}
-		if err := w.putTrash(&m); err != nil {
+		if err := w.putTrash(store.KindMember, m.ID, m.Name, &m); err != nil {
 			return err
 		}
 		if err := w.removeMember(&m); err != nil {

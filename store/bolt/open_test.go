@@ -77,7 +77,7 @@ func TestMigrateFromV1(t *testing.T) {
 	_, err = db.CreateMember(company("山东海化集团 有限公司", ""))
 	wantFieldError(t, err, store.FieldName, store.ProblemDuplicate)
 	audit, _ := db.Audit(0)
-	if len(audit) != 1 || audit[0].Action != store.ActionMigrate || audit[0].Summary != "数据文件从版本 1 升级到版本 2" {
+	if len(audit) != 1 || audit[0].Action != store.ActionMigrate || audit[0].Summary != "数据文件从版本 1 升级到版本 "+strconv.Itoa(currentSchema) {
 		t.Fatalf("audit %+v", audit)
 	}
 	got, _ := db.Member(wf.ID)

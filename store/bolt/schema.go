@@ -21,8 +21,9 @@ type migration func(tx *bbolt.Tx) error
 // migrations[i] brings version i to version i+1. Append only: a released
 // migration is never edited, since files in the field were written by it.
 var migrations = []migration{
-	createBuckets,      // 1: the record buckets and the meta marker
-	buildMemberIndexes, // 2: credit-code and name indexes over the members
+	createBuckets,       // 1: the record buckets and the meta marker
+	buildMemberIndexes,  // 2: credit-code and name indexes over the members
+	createRosterBuckets, // 3: people and bodies with their indexes
 }
 
 // currentSchema is the version this program writes.
@@ -67,6 +68,17 @@ func buildMemberIndexes(tx *bbolt.Tx) error {
 		}
 		return putIfAbsent(byCode, []byte(m.CreditCode), m.ID)
 	})
+}
+
+// createRosterBuckets is version 3: the buckets of the rosters. Files
+// before it have no people or bodies, so the indexes start empty.
+func createRosterBuckets(tx *bbolt.Tx) error {
+	for _, name := range [][]byte{bucketPeople, bucketBodies, bucketIdxPerson, bucketIdxBody} {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func putIfAbsent(b *bbolt.Bucket, key []byte, id uuid.UUID) error {

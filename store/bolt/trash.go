@@ -12,15 +12,16 @@ import (
 	"github.com/secdesk/secdesk/store"
 )
 
-// putTrash stores a deleted member as a trash item keyed by its own ID, so
-// Restore finds it by the ID the clerk saw.
-func (w *writeTx) putTrash(m *store.Member) error {
-	data, err := json.Marshal(m)
+// putTrash stores a deleted record as a trash item keyed by its own ID, so
+// Restore finds it by the ID the clerk saw. name is what the trash list
+// shows.
+func (w *writeTx) putTrash(kind string, id uuid.UUID, name string, rec any) error {
+	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
 	}
-	item := store.TrashItem{ID: m.ID, Kind: store.KindMember, Name: m.Name, Deleted: w.now, Data: data}
-	return putJSON(w.tx.Bucket(bucketTrash), idKey(m.ID), item)
+	item := store.TrashItem{ID: id, Kind: kind, Name: name, Deleted: w.now, Data: data}
+	return putJSON(w.tx.Bucket(bucketTrash), idKey(id), item)
 }
 
 // Trash lists deleted records, most recently deleted first.
@@ -42,10 +43,10 @@ func (d *DB) Trash() ([]store.TrashItem, error) {
 	return out, err
 }
 
-// Restore brings a member back from the trash, refused like CreateMember
-// if another unit with its credit code or name has been added meanwhile.
-// Its Updated time is renewed, so an edit form opened before the delete
-// cannot overwrite it.
+// Restore brings a member, person or body back from the trash, refused
+// like its Create if another record with its name (or credit code) has been
+// added meanwhile. Its Updated time is renewed, so an edit form opened
+// before the delete cannot overwrite it.
 func (d *DB) Restore(id uuid.UUID) error {
 	return d.update(func(w *writeTx) error {
 		trash := w.tx.Bucket(bucketTrash)
@@ -57,28 +58,42 @@ func (d *DB) Restore(id uuid.UUID) error {
 		if err := decode(data, &item); err != nil {
 			return fmt.Errorf("回收站记录 %s 无法读取: %w", id, err)
 		}
-		if item.Kind != store.KindMember {
-			return fmt.Errorf("回收站记录 %s 的类型 %q 无法恢复", id, item.Kind)
+		var err error
+		switch item.Kind {
+		case store.KindMember:
+			err = restore(w, memberKind, item, func(m *store.Member) { m.Updated = w.now }, w.refuseDuplicate)
+		case store.KindPerson:
+			err = restore(w, personKind, item, func(p *store.Person) { p.Updated = w.now }, w.refusePersonDuplicate)
+		case store.KindBody:
+			err = restore(w, bodyKind, item, func(b *store.Body) { b.Updated = w.now }, w.refuseBodyDuplicate)
+		default:
+			err = fmt.Errorf("回收站记录 %s 的类型 %q 无法恢复", id, item.Kind)
 		}
-		var m store.Member
-		if err := decode(item.Data, &m); err != nil {
-			return fmt.Errorf("回收站记录 %s 无法读取: %w", id, err)
-		}
-		if _, err := getMember(w.tx, m.ID); err == nil {
-			return store.ErrConflict // the same ID is in the register: never overwrite it
-		}
-		if err := w.refuseDuplicate(&m); err != nil {
-			return err
-		}
-		m.Updated = w.now
-		if err := w.putMember(&m, nil); err != nil {
+		if err != nil {
 			return err
 		}
 		if err := trash.Delete(idKey(id)); err != nil {
 			return err
 		}
-		return w.audit(store.ActionRestore, store.KindMember, m.ID, "恢复 "+m.Name)
+		return w.audit(store.ActionRestore, item.Kind, id, "恢复 "+item.Name)
 	})
+}
+
+// restore puts a trashed record of kind k back into the register, after
+// refuse has checked it duplicates nothing there now.
+func restore[T any](w *writeTx, k kind[T], item store.TrashItem, touch func(*T), refuse func(*T) error) error {
+	var rec T
+	if err := decode(item.Data, &rec); err != nil {
+		return fmt.Errorf("回收站记录 %s 无法读取: %w", item.ID, err)
+	}
+	if k.exists(w.tx, k.id(&rec)) {
+		return store.ErrConflict // the same ID is in the register: never overwrite it
+	}
+	if err := refuse(&rec); err != nil {
+		return err
+	}
+	touch(&rec)
+	return k.put(w.tx, &rec, nil)
 }
 
 // Audit returns the latest audit entries, newest first (all if limit <= 0).
