@@ -3,10 +3,17 @@ package assets
 import _ "embed"
 
 // DemoGroup is the fictitious sample group that `secdesk demo` loads: the
-// JSON written by testdata/demo/gen. The copy here exists because go:embed
+// JSON written by testdata/demo/gen. The copies here exist because go:embed
 // cannot reach outside the package folder; TestDemoGroupIsCurrent fails when
-// it differs from testdata.
+// they differ from testdata.
 //
-//go:generate cp ../testdata/demo/members.json demo/members.json
+//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json demo/
 //go:embed demo/members.json
 var DemoGroup []byte
+
+// DemoRosters is the same group's people and bodies (理事会, 常务理事会,
+// 秘书处, a guidance committee, a 共同体) with their terms and seats. Its
+// seats name people by name and member units by their names in DemoGroup.
+//
+//go:embed demo/rosters.json
+var DemoRosters []byte

@@ -6,14 +6,16 @@ import (
 	"testing"
 )
 
-// The embedded demo group must be the one in testdata: the generator
-// writes testdata, `go generate ./assets` copies it here.
+// The embedded demo files must be the ones in testdata: the generator
+// writes testdata, `go generate ./assets` copies them here.
 func TestDemoGroupIsCurrent(t *testing.T) {
-	want, err := os.ReadFile("../testdata/demo/members.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(DemoGroup, want) {
-		t.Fatal("assets/demo/members.json differs from testdata/demo/members.json: run `go generate ./assets`")
+	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters} {
+		want, err := os.ReadFile("../testdata/demo/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("assets/demo/%s differs from testdata/demo/%s: run `go generate ./assets`", name, name)
+		}
 	}
 }

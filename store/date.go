@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Date is a calendar day with no time of day or zone: the dates the
@@ -80,7 +82,7 @@ var ErrBadDate = fmt.Errorf("不是有效日期")
 // ParseDate reads a date written in any of the usual Chinese office forms.
 // It refuses days that do not exist (2023-02-30).
 func ParseDate(s string) (Date, error) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(norm.NFKC.String(s)) // ２０２３－７－１８ too
 	m := datePattern.FindStringSubmatch(s)
 	if m == nil {
 		return Date{}, ErrBadDate

@@ -73,6 +73,15 @@ func TestNameKeyFoldsWidthAndSpaces(t *testing.T) {
 	if CleanText("  山东　 京博   控股 ") != "山东 京博 控股" {
 		t.Errorf("CleanText = %q", CleanText("  山东　 京博   控股 "))
 	}
+	if got := CleanText("区委副书记，区政府党组书记（主持工作）"); got != "区委副书记，区政府党组书记（主持工作）" {
+		t.Errorf("Chinese punctuation must stay: %q", got)
+	}
+	if NameKey("遨博（山东）智能机器人有限公司") != NameKey("遨博(山东)智能机器人有限公司") {
+		t.Error("matching folds full-width punctuation")
+	}
+	if got := CleanCode(" ０５３６－８８８８８８８ "); got != "0536-8888888" {
+		t.Errorf("CleanCode = %q", got)
+	}
 	if got := CleanName(" 潍坊 职业　学院 "); got != "潍坊职业学院" {
 		t.Errorf("CleanName = %q", got)
 	}

@@ -230,9 +230,10 @@ func PhoneLooksWrong(p string) bool {
 // folded), the way they are stored and compared.
 func (m *Member) Clean() {
 	m.Name = CleanName(m.Name)
-	for _, p := range []*string{&m.CodeReason, &m.Province, &m.City, &m.Address, &m.Contact, &m.Phone, &m.Email, &m.Note} {
+	for _, p := range []*string{&m.CodeReason, &m.Province, &m.City, &m.Address, &m.Contact, &m.Note} {
 		*p = CleanText(*p)
 	}
+	m.Phone, m.Email = CleanCode(m.Phone), CleanCode(m.Email)
 	m.CreditCode = CleanCreditCode(m.CreditCode)
 	m.Type = UnitType(CleanText(string(m.Type)))
 }

@@ -46,8 +46,11 @@ const (
 // Clean normalises the person's text fields in place.
 func (p *Person) Clean() {
 	p.Name = CleanName(p.Name)
-	for _, s := range []*string{&p.Gender, &p.Unit, &p.Title, &p.Mobile, &p.Phone, &p.Email, &p.Note} {
+	for _, s := range []*string{&p.Gender, &p.Unit, &p.Title, &p.Note} {
 		*s = CleanText(*s)
+	}
+	for _, s := range []*string{&p.Mobile, &p.Phone, &p.Email} {
+		*s = CleanCode(*s)
 	}
 	if p.MemberID != uuid.Nil {
 		p.Unit = "" // the member's own name is used, and follows its renames

@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"image/color"
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
@@ -14,13 +19,15 @@ import (
 var languageChoices = []struct{ code, name string }{{"zh", "中文"}, {"en", "English"}}
 
 // settingsTab (设置) edits the data file's settings: the group's name,
-// which heads the window and every printed sheet, and the language.
+// which heads the window and every printed sheet, the language, and the
+// positions of the bodies' seats in rank order.
 type settingsTab struct {
-	a        *App
-	name     *widget.Entry
-	save     *widget.Button
-	saved    *widget.Label
-	language *widget.Select
+	a         *App
+	name      *widget.Entry
+	save      *widget.Button
+	saved     *widget.Label
+	language  *widget.Select
+	positions *positionsEditor
 }
 
 func newSettingsTab(a *App) *settingsTab { return &settingsTab{a: a} }
@@ -50,7 +57,9 @@ func (t *settingsTab) build() fyne.CanvasObject {
 			HintText: msg.T("切换后立即生效；个别文字（如系统对话框）在重新启动程序后更新。")},
 		widget.NewFormItem(msg.T("数据文件"), path))
 	hint := &widget.Label{Text: msg.T("集团名称显示在窗口标题和所有导出表格的标题中。"), Wrapping: fyne.TextWrapWord}
-	return container.NewVBox(form, hint)
+	t.positions = newPositionsEditor(t)
+	positions := widget.NewForm(widget.NewFormItem(msg.T("职位"), t.positions.view))
+	return container.NewVBox(form, hint, widget.NewSeparator(), positions)
 }
 
 // saveName stores the group's name and shows it in the window title.
@@ -122,4 +131,128 @@ func languageCode(name string) string {
 		}
 	}
 	return "zh"
+}
+
+// positionsEditor edits the seat positions in rank order
+// (store.PositionsOf): the order of the sections of every printed roster.
+// Each change is saved at once, so there is no 保存 to forget.
+type positionsEditor struct {
+	t                         *settingsTab
+	items                     []string
+	sel                       int // selected row, -1 if none
+	list                      *widget.List
+	entry                     *widget.Entry
+	note                      *widget.Label // why an addition was refused
+	up, down, add, del, reset *widget.Button
+	view                      fyne.CanvasObject
+}
+
+func newPositionsEditor(t *settingsTab) *positionsEditor {
+	e := &positionsEditor{t: t, sel: -1, items: slices.Clone(store.PositionsOf(t.a.settings))}
+	e.list = widget.NewList(func() int { return len(e.items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.items[i]) })
+	e.list.OnSelected = func(i widget.ListItemID) { e.sel = i; e.updateButtons() }
+	e.list.OnUnselected = func(widget.ListItemID) { e.sel = -1; e.updateButtons() }
+	e.entry = widget.NewEntry()
+	e.entry.SetPlaceHolder(msg.T("新职位名称，如：名誉会长"))
+	e.entry.OnSubmitted = func(string) { e.addItem() }
+	e.note = &widget.Label{Importance: widget.DangerImportance}
+	e.up = widget.NewButtonWithIcon(msg.T("上移"), theme.MoveUpIcon(), func() { e.move(-1) })
+	e.down = widget.NewButtonWithIcon(msg.T("下移"), theme.MoveDownIcon(), func() { e.move(1) })
+	e.add = widget.NewButtonWithIcon(msg.T("添加"), theme.ContentAddIcon(), e.addItem)
+	e.del = widget.NewButtonWithIcon(msg.T("删除"), theme.DeleteIcon(), e.remove)
+	e.reset = widget.NewButtonWithIcon(msg.T("恢复默认"), theme.HistoryIcon(), e.restoreDefaults)
+	// A list has no height of its own: eight rows show the top ranks.
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(220, 8*e.list.MinSize().Height))
+	buttons := container.NewVBox(e.up, e.down, e.del, e.reset)
+	hint := &widget.Label{Text: msg.T("职位的先后顺序就是打印名单时各部分的先后顺序。"), Wrapping: fyne.TextWrapWord}
+	e.view = container.NewVBox(hint,
+		container.NewBorder(nil, nil, nil, buttons, container.NewStack(space, e.list)),
+		container.NewBorder(nil, e.note, nil, e.add, e.entry))
+	e.updateButtons()
+	return e
+}
+
+func (e *positionsEditor) updateButtons() {
+	for _, b := range []*widget.Button{e.up, e.down, e.del} {
+		b.Disable()
+	}
+	if e.sel > 0 {
+		e.up.Enable()
+	}
+	if e.sel >= 0 && e.sel < len(e.items)-1 {
+		e.down.Enable()
+	}
+	if e.sel >= 0 && len(e.items) > 1 {
+		e.del.Enable()
+	}
+}
+
+// move swaps the selected position with its neighbour and keeps it
+// selected.
+func (e *positionsEditor) move(delta int) {
+	i, j := e.sel, e.sel+delta
+	if i < 0 || j < 0 || j >= len(e.items) {
+		return
+	}
+	items := slices.Clone(e.items)
+	items[i], items[j] = items[j], items[i]
+	if e.store(items) {
+		e.list.Select(j)
+	}
+}
+
+// addItem puts the typed position after the selected one (at the end if
+// none is selected). A name already listed is refused: two sections of
+// the same name would split a roster.
+func (e *positionsEditor) addItem() {
+	name := store.CleanText(e.entry.Text)
+	switch {
+	case name == "":
+		return
+	case slices.Contains(e.items, name):
+		e.note.SetText(msg.Tf("已有职位「%s」", name))
+		return
+	}
+	at := len(e.items)
+	if e.sel >= 0 {
+		at = e.sel + 1
+	}
+	if e.store(slices.Insert(slices.Clone(e.items), at, name)) {
+		e.entry.SetText("")
+		e.list.Select(at)
+	}
+}
+
+// remove drops the selected position. Seats that hold it keep it; their
+// rosters print it after the listed positions.
+func (e *positionsEditor) remove() {
+	if e.sel < 0 || len(e.items) <= 1 {
+		return
+	}
+	e.store(slices.Delete(slices.Clone(e.items), e.sel, e.sel+1))
+}
+
+// restoreDefaults goes back to store.DefaultPositions; saved as an empty
+// list, so later versions' defaults apply.
+func (e *positionsEditor) restoreDefaults() { e.store(nil) }
+
+// store saves items as the settings' positions and shows them; on a
+// refusal the list stays as it was.
+func (e *positionsEditor) store(items []string) bool {
+	st := e.t.a.settings
+	st.Positions = items
+	if slices.Equal(items, store.DefaultPositions) {
+		st.Positions = nil
+	}
+	if !e.t.saveSettings(st) {
+		return false
+	}
+	e.items = slices.Clone(store.PositionsOf(e.t.a.settings))
+	e.note.SetText("")
+	e.list.UnselectAll()
+	e.list.Refresh()
+	return true
 }

@@ -78,6 +78,12 @@ const usageText = `用法：
       导出截至某日的成员单位名册
   secdesk members template --out 文件.xlsx
       生成成员单位导入模板
+  secdesk roster list [--db 数据文件]
+      列出各机构及其届次、在任席位数（以制表符分隔）
+  secdesk roster export --body 机构名称 [--as-of 日期] [--format 名单|表格|单位] --out 文件.xlsx [--db 数据文件]
+      导出机构截至某日的名单：名单为打印版，表格为含电话的工作表，单位为成员单位名单
+  secdesk roster import --body 机构名称 文件.xlsx [--dry-run] [--db 数据文件]
+      将名单导入机构的本届；有任何错误时不写入；--dry-run 只预览
   secdesk stats [--as-of 日期] [--since 日期] [--json] [--out 文件.xlsx] [--db 数据文件]
       成员结构统计；--out 另存为成员结构统计表
 日期写作 YYYY-MM-DD，--as-of 默认今天，--since 默认当年1月1日。
@@ -85,7 +91,7 @@ const usageText = `用法：
 `
 
 // splitVerb takes the verb's words off args: one word, or two for
-// "members …". A --db given before the verb is kept for the verb's flags.
+// "members …" and "roster …". A --db given before the verb is kept for the verb's flags.
 func splitVerb(args []string) (string, []string) {
 	var db []string
 	for n := dbFlagLen(args); n > 0; n = dbFlagLen(args) {
@@ -94,8 +100,8 @@ func splitVerb(args []string) (string, []string) {
 	verb := ""
 	switch {
 	case len(args) == 0 || strings.HasPrefix(args[0], "-"):
-	case args[0] == "members" && len(args) > 1 && !strings.HasPrefix(args[1], "-"):
-		verb, args = "members "+args[1], args[2:]
+	case (args[0] == "members" || args[0] == "roster") && len(args) > 1 && !strings.HasPrefix(args[1], "-"):
+		verb, args = args[0]+" "+args[1], args[2:]
 	default:
 		verb, args = args[0], args[1:]
 	}

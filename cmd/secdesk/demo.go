@@ -39,7 +39,8 @@ type demoEvent struct {
 	Reason   string          `json:"reason"`
 }
 
-// demo fills a new data file with the sample group. A file that already
+// demo fills a new data file with the sample group: its member units, then
+// its people and bodies. A file that already
 // has members is refused: the demo must never mix with a real register.
 func (c *cli) demo(args []string) error {
 	fs, db := newFlags("demo")
@@ -48,6 +49,10 @@ func (c *cli) demo(args []string) error {
 	}
 	var f demoFile
 	if err := json.Unmarshal(assets.DemoGroup, &f); err != nil {
+		return err
+	}
+	var rf demoRosters
+	if err := json.Unmarshal(assets.DemoRosters, &rf); err != nil {
 		return err
 	}
 	s, err := openStore(*db, false)
@@ -65,6 +70,9 @@ func (c *cli) demo(args []string) error {
 			return fmt.Errorf("%s: %w", dm.Name, err)
 		}
 	}
+	if err := loadDemoRosters(s, rf); err != nil {
+		return err
+	}
 	set, err := s.Settings()
 	if err != nil {
 		return err
@@ -74,6 +82,7 @@ func (c *cli) demo(args []string) error {
 		return err
 	}
 	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", f.GroupName, len(f.Members), s.Path()))
+	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(rf.People), len(rf.Bodies)))
 	return nil
 }
 

@@ -1,5 +1,5 @@
 // Command secdesk is 秘书处工作台: without a verb it opens the program's
-// window on a data file; with one (demo, members …, stats) it does that
+// window on a data file; with one (demo, members …, roster …, stats) it does that
 // job on the command line through the same store methods the window uses.
 package main
 
@@ -19,6 +19,9 @@ var verbs = map[string]func(*cli, []string) error{
 	"members import":   (*cli).importMembers,
 	"members export":   (*cli).exportMembers,
 	"members template": (*cli).template,
+	"roster export":    (*cli).exportRoster,
+	"roster import":    (*cli).importRoster,
+	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
 	"help":             (*cli).help,
 }

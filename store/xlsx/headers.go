@@ -54,7 +54,7 @@ var parenthetical = regexp.MustCompile(`[(\[【〔].*?[)\]】〕]`)
 // then every space, punctuation mark and symbol removed (so "单位 名称",
 // "*单位名称", "E-mail" and "单位名称：" all match) and letters upper-cased.
 func headerKey(s string) string {
-	s = parenthetical.ReplaceAllString(store.CleanText(s), "")
+	s = parenthetical.ReplaceAllString(store.CleanCode(s), "")
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
 			return -1
@@ -65,7 +65,7 @@ func headerKey(s string) string {
 
 // valueKey is the form enum cells are compared in: cleaned, spaces removed.
 func valueKey(s string) string {
-	return strings.ReplaceAll(store.CleanText(s), " ", "")
+	return strings.ReplaceAll(store.CleanCode(s), " ", "")
 }
 
 // typeSynonyms maps the ways registers write 单位类型 to store.UnitTypes.

@@ -114,7 +114,7 @@ func TestImportMessyValues(t *testing.T) {
 		10: {"潍坊市化工行业协会", code(6), "行业协会", "", d(2023, 7, 18)},  // serial number 45125
 		11: {"潍坊市化工研究院", code(7), "科研院所", "", d(2020, 1, 1)},    // serial as text
 		20: {"潍坊市教育局", "", "政府部门", "", d(2012, 1, 1)},
-		26: {"潍坊(ABC)科技有限公司", code(16), "企业", "", d(2021, 1, 1)},
+		26: {"潍坊（ABC）科技有限公司", code(16), "企业", "", d(2021, 1, 1)},
 	}
 	for row, w := range cases {
 		r, ok := byRow[row]

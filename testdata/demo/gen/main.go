@@ -1,10 +1,12 @@
-// Command gen writes testdata/demo/members.json, the fictitious sample
-// group that `secdesk demo` loads. It is deterministic: the same program
+// Command gen writes testdata/demo/members.json and rosters.json, the
+// fictitious sample group that `secdesk demo` loads: its member units, and
+// its people with the bodies they sit on (理事会, 常务理事会, 秘书处, a
+// guidance committee and a 共同体) over four terms. It is deterministic: the same program
 // writes the same file byte for byte, so the committed JSON can be checked
 // by regenerating it.
 //
-//	go run ./testdata/demo/gen -out testdata/demo/members.json
-//	go generate ./assets   # copies it to assets/demo/members.json
+//	go run ./testdata/demo/gen -out testdata/demo/members.json -rosters testdata/demo/rosters.json
+//	go generate ./assets   # copies both to assets/demo/
 //
 // Every name, code, person and phone number in it is invented. The history
 // is built so that the register on 2023-11-28 has exactly the structure of
@@ -59,7 +61,8 @@ type demoEvent struct {
 const groupName = "潍海市化工职业教育集团"
 
 func main() {
-	out := flag.String("out", "testdata/demo/members.json", "output file")
+	out := flag.String("out", "testdata/demo/members.json", "member file")
+	rosterOut := flag.String("rosters", "testdata/demo/rosters.json", "roster file")
 	flag.Parse()
 	f := demoFile{
 		GroupName: groupName,
@@ -69,19 +72,35 @@ func main() {
 		f.Members = append(f.Members, u.member(i))
 	}
 	if err := check(f); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+		fail(err)
 	}
+	rf, err := rosters(units())
+	if err != nil {
+		fail(err)
+	}
+	if err := checkRosters(f, rf); err != nil {
+		fail(err)
+	}
+	write(*out, f)
+	write(*rosterOut, rf)
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gen:", err)
+	os.Exit(1)
+}
+
+// write encodes v as indented JSON, Chinese as written.
+func write(path string, v any) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(f); err != nil {
+	if err := enc.Encode(v); err != nil {
 		panic(err)
 	}
-	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		fail(err)
 	}
 }
 

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/secdesk/secdesk/store"
+)
+
+// TestPersonPickerSearch: what a clerk types with full-width letters,
+// an ideographic space or spaces inside a unit's name still finds the
+// person, and Enter picks the first one listed.
+func TestPersonPickerSearch(t *testing.T) {
+	db, _ := openDeskFile(t)
+	m := addMember(t, db, "潍坊职业学院", "高职院校", joinEvent(day(2020, 1, 1), "理事单位"))
+	zhang := addPerson(t, db, store.Person{Name: "张三", MemberID: m.ID, Title: "院长"})
+	addPerson(t, db, store.Person{Name: "李四", Unit: "区委宣传部", Title: "部长"})
+	addPerson(t, db, store.Person{Name: "Li Lei", Unit: "BASF 中国"})
+	a := newDeskWindow(t, db)
+
+	var got []store.Person
+	p := newPersonPicker(a, func(p store.Person) { got = append(got, p) })
+	a.waitIdle()
+	if n := len(pickerLines(p)); n != 3 {
+		t.Fatalf("empty search lists %d people, want 3", n)
+	}
+	for query, want := range map[string]string{
+		"张\u3000三":  "张三 — 潍坊职业学院 院长",
+		" 潍坊 职业学院 ": "张三 — 潍坊职业学院 院长",
+		"张三 潍坊":     "张三 — 潍坊职业学院 院长",
+		"ＬＩ　ｌｅｉ":    "Li Lei — BASF 中国",
+		"宣传":        "李四 — 区委宣传部 部长",
+		"ｂａｓｆ中国":    "Li Lei — BASF 中国",
+		"王五":        "",
+		"潍坊职业学院 李四": "",
+	} {
+		p.search.SetText("")
+		test.Type(p.search, query)
+		lines := pickerLines(p)
+		if want == "" && len(lines) != 0 || want != "" && !slices.Equal(lines, []string{want}) {
+			t.Errorf("search %q lists %q, want %q", query, lines, want)
+		}
+	}
+
+	p.search.SetText("")
+	test.Type(p.search, "张　三")
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if sel, ok := p.Selected(); !ok || sel.ID != zhang.ID {
+		t.Fatalf("Selected after Enter = %v, %v", sel.Name, ok)
+	}
+	if len(got) != 1 || got[0].ID != zhang.ID {
+		t.Errorf("onChosen calls = %v", got)
+	}
+	if !strings.Contains(p.status.Text, "张三") {
+		t.Errorf("status = %q, want it to name the choice", p.status.Text)
+	}
+	p.Reset()
+	if _, ok := p.Selected(); ok || p.search.Text != "" || len(pickerLines(p)) != 3 {
+		t.Errorf("after Reset: selected %v, search %q, %d lines", ok, p.search.Text, len(pickerLines(p)))
+	}
+}
+
+// TestPersonPickerCreatesOnTheSpot: a name not found is created from the
+// picker with the typed name prefilled, saved with a member unit typed
+// with a stray space, and chosen at once.
+func TestPersonPickerCreatesOnTheSpot(t *testing.T) {
+	db, _ := openDeskFile(t)
+	m := addMember(t, db, "潍坊职业学院", "高职院校", joinEvent(day(2020, 1, 1), "理事单位"))
+	a := newDeskWindow(t, db)
+	var got []store.Person
+	p := newPersonPicker(a, func(p store.Person) { got = append(got, p) })
+	a.waitIdle()
+
+	test.Type(p.search, "王五")
+	if len(pickerLines(p)) != 0 || !strings.Contains(p.status.Text, "新建人员") {
+		t.Fatalf("no match: lines %v, status %q", pickerLines(p), p.status.Text)
+	}
+	test.Tap(p.create)
+	if p.form == nil || !p.form.open() {
+		t.Fatal("新建人员 opened no dialog")
+	}
+	d := p.form.d
+	if got := d.byField[store.FieldPersonName].Text; got != "王五" {
+		t.Errorf("name prefilled with %q", got)
+	}
+	typeInto(t, d, store.FieldUnit, "潍坊 职业学院")
+	if hint := p.form.unitItem.HintText; hint != "是成员单位" {
+		t.Errorf("unit hint = %q, want 是成员单位", hint)
+	}
+	typeInto(t, d, store.FieldTitle, "教授")
+	tap(t, d.save)
+	if p.form.open() {
+		t.Fatalf("dialog still open: %q", d.problem.Text)
+	}
+
+	people, err := db.People()
+	if err != nil || len(people) != 1 {
+		t.Fatalf("people = %v, %v", people, err)
+	}
+	w := people[0]
+	if w.Name != "王五" || w.MemberID != m.ID || w.Unit != "" || w.Title != "教授" {
+		t.Errorf("stored person = %+v", w)
+	}
+	if sel, ok := p.Selected(); !ok || sel.ID != w.ID {
+		t.Errorf("Selected = %v, %v; want the new person", sel.Name, ok)
+	}
+	if len(got) != 1 || got[0].ID != w.ID {
+		t.Errorf("onChosen calls = %d, want 1 with the new person", len(got))
+	}
+	if lines := pickerLines(p); !slices.Equal(lines, []string{"王五 — 潍坊职业学院 教授"}) {
+		t.Errorf("list after create = %q", lines)
+	}
+}
+
+// TestPersonPickerEscClosesDialog: Esc typed in the picker's search
+// reaches the dialog around it, as in any other field of the dialog.
+func TestPersonPickerEscClosesDialog(t *testing.T) {
+	db, _ := openDeskFile(t)
+	a := newDeskWindow(t, db)
+	p := newPersonPicker(a, nil)
+	a.waitIdle()
+	d := (&membersView{app: a}).newFormDialog("保存", func() error { return nil })
+	d.addWidget("任职人员", p.Widget())
+	d.show("测试")
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if dialogOpen(d) {
+		t.Error("Esc in the picker did not close the dialog")
+	}
+}
