@@ -240,3 +240,42 @@ func (b *Body) MoveSeat(termID, seatID uuid.UUID, delta int) error {
 	same[i].Rank, same[j].Rank = same[j].Rank, same[i].Rank
 	return nil
 }
+
+// CorrectSeat fixes the title (or, for a unit seat, the current
+// representative's title) and note of a seat recorded wrongly, or copied
+// by 换届 and needing an update. It is a correction, not a change of
+// holder: the audit entry of the save records it.
+func (b *Body) CorrectSeat(termID, seatID uuid.UUID, title, note string) error {
+	t := b.Term(termID)
+	if t == nil || t.Seat(seatID) == nil {
+		return ErrNotFound
+	}
+	s := t.Seat(seatID)
+	s.Note = CleanText(note)
+	if s.MemberID == uuid.Nil {
+		s.Title = CleanText(title)
+		return nil
+	}
+	if n := len(s.Reps); n > 0 && s.Reps[n-1].End.IsZero() {
+		s.Reps[n-1].Title = CleanText(title)
+	}
+	return nil
+}
+
+// RemoveSeat deletes a seat of the current term that should never have
+// been there (most often one copied by 换届 whose holder did not continue).
+// Seats of earlier terms are history and stay.
+func (b *Body) RemoveSeat(termID, seatID uuid.UUID) error {
+	t := b.Term(termID)
+	if t == nil || t.Seat(seatID) == nil {
+		return ErrNotFound
+	}
+	if t != b.CurrentTerm() {
+		return fieldErr(FieldTermNo, ProblemPastTerm, "")
+	}
+	t.Seats = slices.DeleteFunc(t.Seats, func(s Seat) bool { return s.ID == seatID })
+	return nil
+}
+
+// ProblemPastTerm refuses to rewrite a term that has ended.
+const ProblemPastTerm Problem = "往届名单不能删除席位"

@@ -200,3 +200,31 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+func TestCorrectAndRemoveSeats(t *testing.T) {
+	f := newCouncil(t)
+	if err := f.body.CorrectSeat(f.term, f.chair, "党委书记、校长", "2021年起兼任"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.body.CorrectSeat(f.term, f.unitSeat, "总经理", ""); err != nil {
+		t.Fatal(err)
+	}
+	got := rosterText(BuildRoster(&f.body, d("2024-01-01"), f.dir()))
+	if !equalStrings(got, []string{"理事长:张成刚/甲职业学院/党委书记、校长", "理事:王威/乙化工有限公司/总经理"}) {
+		t.Errorf("corrected %v", got)
+	}
+	next, err := f.body.NewTerm(2, d("2025-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFieldErr(t, f.body.RemoveSeat(f.term, f.chair), FieldTermNo, ProblemPastTerm)
+	if err := f.body.RemoveSeat(next.ID, next.Seats[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := rosterText(BuildRoster(&f.body, d("2025-01-01"), f.dir())); len(got) != 1 || got[0] != "理事长:张成刚/甲职业学院/党委书记、校长" {
+		t.Errorf("after removing the copied seat: %v", got)
+	}
+	if got := BuildRoster(&f.body, d("2024-12-31"), f.dir()); len(got.Lines()) != 2 {
+		t.Errorf("the old term keeps both seats: %v", rosterText(got))
+	}
+}

@@ -29,7 +29,7 @@ type rosterPreview struct {
 	close   *widget.Button
 }
 
-var rosterImportColumns = []textColumn{{"行号", 60}, {"操作", 110}, {"姓名", 100}, {"职位", 110}, {"错误与提示", 520}}
+var rosterImportColumns = []textColumn{{"行号", 60}, {"操作", 150}, {"姓名", 100}, {"职位", 110}, {"错误与提示", 500}}
 
 func (v *orgView) showRosterPreview(path string, plan *store.RosterPlan) {
 	p := &rosterPreview{plan: plan}

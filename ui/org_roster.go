@@ -46,7 +46,8 @@ func (v *orgView) newRosterPane() *rosterPane {
 	p := &rosterPane{}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.Truncation = fyne.TextTruncateEllipsis
-	p.ordering = widget.NewLabel("")
+	// Long in English; cut rather than widen the window past the screen.
+	p.ordering = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	p.asOf = newDateEntry(v.asOf, false)
 	p.asOf.onDate = func(d store.Date) {
 		if !p.quiet {
