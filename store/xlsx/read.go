@@ -60,38 +60,53 @@ func ReadMembersFile(path string) ([]store.ImportRow, error) {
 // cells it could not understand (an unknown type, a date it cannot read)
 // reported in ImportRow.Errors and their fields left empty. Whether the
 // rows make sense as members is store.PlanImport's business.
-func ReadMembers(r io.Reader) (rows []store.ImportRow, err error) {
+func ReadMembers(r io.Reader) ([]store.ImportRow, error) {
+	var rows []store.ImportRow
+	err := readFirstSheet(r, findHeader, ErrNoHeader, func(rd *rowReader, cells []string, rowNum int) {
+		if row, ok := rd.read(cells, rowNum); ok {
+			rows = append(rows, row)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// readFirstSheet opens a workbook, finds the header row of its first sheet
+// with find (noHeader if there is none) and hands each row below it to
+// each, numbered as Excel numbers it.
+func readFirstSheet(r io.Reader, find func([][]string) (int, map[store.Field]int), noHeader error,
+	each func(rd *rowReader, cells []string, rowNum int)) (err error) {
 	// excelize is not hardened against every damaged file; a clerk's bad
 	// file must give an error message, never bring the program down.
 	defer func() {
 		if p := recover(); p != nil {
-			rows, err = nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, p)
+			err = fmt.Errorf("%w（%v）", ErrNotWorkbook, p)
 		}
 	}()
 	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
 	if err != nil {
-		return nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, err)
+		return fmt.Errorf("%w（%v）", ErrNotWorkbook, err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, ErrNoHeader
+		return noHeader
 	}
 	cells, err := rawRows(f, sheets[0])
 	if err != nil {
-		return nil, err
+		return err
 	}
-	hdr, cols := findHeader(cells)
+	hdr, cols := find(cells)
 	if hdr < 0 {
-		return nil, ErrNoHeader
+		return noHeader
 	}
 	rd := rowReader{cols: cols, date1904: uses1904(f)}
 	for i := hdr + 1; i < len(cells); i++ {
-		if row, ok := rd.read(cells[i], i+1); ok {
-			rows = append(rows, row)
-		}
+		each(&rd, cells[i], i+1)
 	}
-	return rows, nil
+	return nil
 }
 
 // rawRows reads the cells of a sheet, row i+1 at index i. Raw values: a

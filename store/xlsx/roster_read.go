@@ -1,12 +1,9 @@
 package xlsx
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/secdesk/secdesk/store"
 )
@@ -120,34 +117,15 @@ func ReadRosterFile(path string) ([]store.RosterImportRow, error) {
 // RosterImportRow numbered as Excel numbers it, with the cells it could
 // not read (a date) in Errors. Matching people and placing seats is
 // store.PlanRosterImport's business.
-func ReadRoster(r io.Reader) (rows []store.RosterImportRow, err error) {
-	defer func() { // as in ReadMembers: a bad file gives an error, not a crash
-		if p := recover(); p != nil {
-			rows, err = nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, p)
-		}
-	}()
-	f, err := excelize.OpenReader(r, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
-	if err != nil {
-		return nil, fmt.Errorf("%w（%v）", ErrNotWorkbook, err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, ErrNoRosterHeader
-	}
-	cells, err := rawRows(f, sheets[0])
-	if err != nil {
-		return nil, err
-	}
-	hdr, cols := findRosterHeader(cells)
-	if hdr < 0 {
-		return nil, ErrNoRosterHeader
-	}
-	rd := rowReader{cols: cols, date1904: uses1904(f)}
-	for i := hdr + 1; i < len(cells); i++ {
-		if row, ok := readRosterRow(&rd, cells[i], i+1); ok {
+func ReadRoster(r io.Reader) ([]store.RosterImportRow, error) {
+	var rows []store.RosterImportRow
+	err := readFirstSheet(r, findRosterHeader, ErrNoRosterHeader, func(rd *rowReader, cells []string, rowNum int) {
+		if row, ok := readRosterRow(rd, cells, rowNum); ok {
 			rows = append(rows, row)
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rows, nil
 }
