@@ -30,6 +30,13 @@ type App struct {
 	nav      *widget.List
 	content  *fyne.Container
 
+	// formDialogs are the form dialogs on screen, the innermost last: a
+	// person can be created in a dialog opened over a seat dialog.
+	formDialogs []*formDialog
+	// lastDir is the folder of the last file opened or saved in any
+	// section, where the next file dialog starts.
+	lastDir string
+
 	// busy counts background jobs, so tests can wait for them.
 	busy sync.WaitGroup
 }
@@ -113,6 +120,15 @@ func (a *App) show(i int) {
 	}
 	a.content.Objects = []fyne.CanvasObject{s.view}
 	a.content.Refresh()
+}
+
+// topDialog is the innermost form dialog on screen, or nil; tests fill
+// in its fields.
+func (a *App) topDialog() *formDialog {
+	if n := len(a.formDialogs); n > 0 {
+		return a.formDialogs[n-1]
+	}
+	return nil
 }
 
 // dataChanged refreshes every section already built, after a change made

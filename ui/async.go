@@ -16,6 +16,20 @@ func (a *App) showError(err error) {
 	dialog.ShowInformation(msg.T("出错了"), msg.Error(err), a.win)
 }
 
+// confirm asks before an action: its button names the action (删除,
+// 恢复) rather than a bare 是, so a clerk reading quickly knows what a
+// click does. onOK runs only if they confirm.
+func (a *App) confirm(title, text, action string, onOK func()) {
+	d := dialog.NewConfirm(msg.T(title), text, func(ok bool) {
+		if ok {
+			onOK()
+		}
+	}, a.win)
+	d.SetConfirmText(msg.T(action))
+	d.SetDismissText(msg.T("取消"))
+	d.Show()
+}
+
 // runInBackground runs work off the UI thread behind a modal progress
 // dialog, so a long import or export never freezes the window. work
 // reports progress from 0 to 1; done runs on the UI thread afterwards.

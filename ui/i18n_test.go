@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -31,7 +32,7 @@ func TestEveryTextHasEnglish(t *testing.T) {
 		for pkgDir, files := range parseTree(t, dir) {
 			consts := stringConsts(t, files)
 			for _, f := range files {
-				for text, pos := range translatedTexts(f.file, f.fset, consts, storeConsts) {
+				for text, pos := range translatedTexts(f, consts, storeConsts) {
 					need[text] = append(need[text], filepath.Join(pkgDir, pos))
 				}
 			}
@@ -76,9 +77,19 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	for _, v := range store.Statuses {
 		add("store.Statuses", string(v))
 	}
-	add("store.Kind*", store.KindMember)
+	for _, v := range store.BodyTypes {
+		add("store.BodyTypes", string(v))
+	}
+	for _, v := range store.Orderings {
+		add("store.Orderings", string(v))
+	}
+	add("store.Genders", store.Genders...)
+	for _, v := range []store.RowAction{store.RowNew, store.RowUpdate, store.RowUnchanged, store.RowError} {
+		add("store.Row*", string(v))
+	}
+	add("store.Kind*", store.KindMember, store.KindPerson, store.KindBody)
 	add("store.Action*", store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
-		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate)
+		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster)
 	db, _ := openDeskFile(t)
 	for _, s := range newDeskWindow(t, db).sections {
 		add("section title", s.title)
@@ -87,31 +98,55 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 }
 
 // loadEnglish reads every English translation file: en.json and *.en.json,
-// the files Fyne's lang package loads for English.
+// the files Fyne's lang package loads for English. A text must be in one
+// file only: Fyne merges the files, so of two different translations the
+// one loaded last would win, whichever the section meant; a word several
+// sections use goes in en.json.
 func loadEnglish(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	out := map[string]string{}
+	from := map[string]string{} // text → the file that gave it
+	var twice []string
 	for _, p := range paths {
-		if base := filepath.Base(p); base != "en.json" && !strings.HasSuffix(base, ".en.json") {
+		base := filepath.Base(p)
+		if base != "en.json" && !strings.HasSuffix(base, ".en.json") {
 			continue
 		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var m map[string]string
-		if err := json.Unmarshal(data, &m); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		for k, v := range m {
-			out[k] = strings.TrimSpace(v)
+		for k, v := range readTranslations(t, p) {
+			v = strings.TrimSpace(v)
+			if other, ok := from[k]; ok {
+				how := "the same English"
+				if out[k] != v {
+					how = fmt.Sprintf("different English: %q and %q", out[k], v)
+				}
+				twice = append(twice, fmt.Sprintf("%q in %s and %s, %s", k, other, base, how))
+			}
+			out[k], from[k] = v, base
 		}
 	}
 	if len(out) == 0 {
 		t.Fatalf("no English translations in %s", dir)
 	}
+	if len(twice) > 0 {
+		slices.Sort(twice)
+		t.Errorf("%d texts are translated in two files; keep each once (words several sections use in en.json):\n%s",
+			len(twice), strings.Join(twice, "\n"))
+	}
 	return out
+}
+
+func readTranslations(t *testing.T, path string) map[string]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return m
 }
 
 type parsedFile struct {
@@ -186,24 +221,62 @@ func stringConsts(t *testing.T, files []parsedFile) map[string]string {
 	return out
 }
 
+// translatingFuncs are the program's own functions and methods that hand
+// some of their arguments to msg.T: by name, the positions of those
+// arguments. A form's labels and titles, a confirmation's title and
+// button, a progress title, a toolbar button's text are written in Chinese
+// where they are used and translated inside.
+var translatingFuncs = map[string][]int{
+	"newFormDialog": {0}, "show": {0}, "addEntry": {0}, "addDate": {0}, "addWidget": {0},
+	"newEventForm": {1}, "confirm": {0, 2}, "runInBackground": {0}, "exportInBackground": {0},
+	"iconButton": {0},
+}
+
 // translatedTexts finds the calls msg.T(x) and msg.Tf(x, …) — T and Tf
-// inside package msg itself — whose x is a literal or a known constant,
-// possibly converted (string(store.FieldName)), with their positions.
-func translatedTexts(f *ast.File, fset *token.FileSet, local, storeConsts map[string]string) map[string]string {
+// inside package msg itself — and, outside tests (whose dialogs are
+// titled 测试), the texts given to translatingFuncs, whose x is a literal
+// or a known constant, possibly converted (string(store.FieldName)), with
+// their positions.
+func translatedTexts(pf parsedFile, local, storeConsts map[string]string) map[string]string {
 	out := map[string]string{}
+	f, fset := pf.file, pf.fset
 	inMsg := f.Name.Name == "msg"
+	inTest := strings.HasSuffix(pf.name, "_test.go")
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 || !isTranslateCall(call.Fun, inMsg) {
+		if !ok || len(call.Args) == 0 {
 			return true
 		}
-		if text, ok := constantText(call.Args[0], local, storeConsts); ok {
-			p := fset.Position(call.Pos())
-			out[text] = filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+		args := translatedArgs(call.Fun, inMsg)
+		if inTest && !isTranslateCall(call.Fun, inMsg) {
+			args = nil
+		}
+		for _, i := range args {
+			if i >= len(call.Args) {
+				continue
+			}
+			if text, ok := constantText(call.Args[i], local, storeConsts); ok && text != "" {
+				p := fset.Position(call.Pos())
+				out[text] = filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+			}
 		}
 		return true
 	})
 	return out
+}
+
+// translatedArgs are the positions of the arguments a call translates.
+func translatedArgs(fun ast.Expr, inMsg bool) []int {
+	if isTranslateCall(fun, inMsg) {
+		return []int{0}
+	}
+	switch f := fun.(type) {
+	case *ast.SelectorExpr:
+		return translatingFuncs[f.Sel.Name]
+	case *ast.Ident:
+		return translatingFuncs[f.Name]
+	}
+	return nil
 }
 
 func isTranslateCall(fun ast.Expr, inMsg bool) bool {

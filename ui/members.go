@@ -42,13 +42,8 @@ type membersView struct {
 	shown   *widget.Label
 	detail  *memberDetail
 	tools   *memberToolbar
-	// dialog is the form dialog now open, if any; tests reach its fields.
-	dialog *formDialog
 	// preview is the import preview now open, if any.
 	preview *importPreview
-	// lastDir is the folder of the last file opened or saved, where the
-	// next file dialog starts.
-	lastDir string
 	// maskPhones is the last choice of 手机号打码, offered again next time.
 	maskPhones bool
 }
@@ -68,25 +63,7 @@ func (v *membersView) build() fyne.CanvasObject {
 	split := container.NewHSplit(v.table, v.detail.view)
 	split.Offset = 0.74
 	v.reload()
-	return newMembersPanel(v, container.NewBorder(top, nil, nil, nil, split))
-}
-
-// membersPanel is the section's root object. It carries the view, so the
-// view can be reached from the window's tree (tests do).
-type membersPanel struct {
-	widget.BaseWidget
-	view    *membersView
-	content fyne.CanvasObject
-}
-
-func newMembersPanel(v *membersView, content fyne.CanvasObject) *membersPanel {
-	p := &membersPanel{view: v, content: content}
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-func (p *membersPanel) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(p.content)
+	return newViewPanel(v, container.NewBorder(top, nil, nil, nil, split))
 }
 
 // reload fetches the members off the UI thread, prepares their keys there

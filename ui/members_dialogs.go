@@ -37,7 +37,7 @@ const (
 // showAddMember opens 新增成员单位.
 func (v *membersView) showAddMember() {
 	f := &memberForm{view: v}
-	f.d = v.newFormDialog("保存", f.create)
+	f.d = v.app.newFormDialog("保存", f.create)
 	f.addDetails(&store.Member{})
 	f.d.newColumn()
 	f.addOtherDetails(&store.Member{})
@@ -57,7 +57,7 @@ func (v *membersView) showEditMember() {
 		return
 	}
 	f := &memberForm{view: v, self: &m}
-	f.d = v.newFormDialog("保存", f.update)
+	f.d = v.app.newFormDialog("保存", f.update)
 	f.addDetails(&m)
 	f.d.newColumn()
 	f.addOtherDetails(&m)

@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 
-	"fyne.io/fyne/v2/dialog"
 	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
@@ -25,7 +24,7 @@ type eventForm struct {
 // field the store names when it refuses the date.
 func (v *membersView) newEventForm(m *store.Member, dateLabel string, dateField store.Field) *eventForm {
 	f := &eventForm{view: v, m: m}
-	f.d = v.newFormDialog("保存", f.save)
+	f.d = v.app.newFormDialog("保存", f.save)
 	f.d.addWidget("单位名称", boldLabel(m.Name))
 	f.date = newDateEntry(store.Today(), true)
 	f.date.Validator = checkEventDate
@@ -133,14 +132,7 @@ func (v *membersView) confirmDelete() {
 		return
 	}
 	text := msg.Tf("确定删除「%s」吗？\n删除后可在 系统 → 回收站 中恢复。", m.Name)
-	d := dialog.NewConfirm(msg.T("删除成员单位"), text, func(ok bool) {
-		if ok {
-			v.deleteMember(m)
-		}
-	}, v.app.win)
-	d.SetConfirmText(msg.T("删除"))
-	d.SetDismissText(msg.T("取消"))
-	d.Show()
+	v.app.confirm("删除成员单位", text, "删除", func() { v.deleteMember(m) })
 }
 
 func (v *membersView) deleteMember(m *store.Member) {

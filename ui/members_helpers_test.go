@@ -65,10 +65,10 @@ func tap(t *testing.T, b *widget.Button) {
 // openDialog returns the form dialog now open.
 func openDialog(t *testing.T, v *membersView) *formDialog {
 	t.Helper()
-	if v.dialog == nil {
+	if v.app.topDialog() == nil {
 		t.Fatal("no dialog is open")
 	}
-	return v.dialog
+	return v.app.topDialog()
 }
 
 // typeInto types text into the dialog's field for f, as a clerk would,

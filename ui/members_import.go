@@ -1,16 +1,11 @@
 package ui
 
 import (
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
@@ -19,36 +14,7 @@ import (
 )
 
 // chooseImportFile asks for an .xlsx file and imports it.
-func (v *membersView) chooseImportFile() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			v.app.showError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.lastDir = filepath.Dir(path)
-		v.doImport(path)
-	}, v.app.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	v.startIn(fd)
-	fd.Show()
-}
-
-// startIn sizes a file dialog so long Chinese file names are readable and
-// opens it in the folder of the last file used.
-func (v *membersView) startIn(fd *dialog.FileDialog) {
-	fd.Resize(fyne.NewSize(960, 620))
-	if v.lastDir == "" {
-		return
-	}
-	if dir, err := storage.ListerForURI(storage.NewFileURI(v.lastDir)); err == nil {
-		fd.SetLocation(dir)
-	}
-}
+func (v *membersView) chooseImportFile() { v.app.chooseOpenFile(v.doImport) }
 
 // doImport reads and plans the file in the background, then shows the
 // preview. Nothing is written until the clerk confirms it.
@@ -77,86 +43,35 @@ func (v *membersView) doImport(path string) {
 	})
 }
 
-// importPreview is the dialog listing every row of a planned import.
+// importPreview is the preview of a planned import of member units.
 type importPreview struct {
-	plan    *store.ImportPlan
-	rows    []int // the plan rows listed: all, or only those with problems
-	dlg     dialog.Dialog
-	table   *widget.Table
-	summary *widget.Label
-	notice  *widget.Label // why nothing will be written, if so
-	detail  *widget.Label // the full problems of the row selected
-	confirm *widget.Button
-	close   *widget.Button
+	*previewFrame
+	plan *store.ImportPlan
+	rows []int // the plan rows listed: all, or only those with problems
 }
 
 // importColumns are the preview's columns and widths.
-var importColumns = []struct {
-	title string
-	width float32
-}{{"行号", 60}, {"操作", 70}, {"单位名称", 250}, {"错误与提示", 520}}
+var importColumns = []textColumn{{"行号", 60}, {"操作", 70}, {"单位名称", 250}, {"错误与提示", 520}}
 
 func (v *membersView) showImportPreview(path string, plan *store.ImportPlan) {
 	p := &importPreview{plan: plan}
-	p.summary = widget.NewLabel(importSummaryText(plan))
-	p.detail = wrapLabel("")
-	p.notice = wrapLabel("")
-	p.notice.Importance = widget.DangerImportance
-	p.table = p.newTable()
-	p.listRows(false)
-	onlyProblems := widget.NewCheck(msg.T("只看有错误或提示的行"), p.listRows)
-	p.close = widget.NewButton(msg.T("关闭"), func() { p.dlg.Hide(); v.preview = nil })
-	buttons := container.NewHBox(layout.NewSpacer(), p.close)
-	if plan.HasErrors() {
-		p.notice.SetText(msg.T("文件中有错误，不会写入任何数据。请在 Excel 中改正标为“错误”的行后重新导入。"))
-	} else {
-		p.notice.Hide()
-		p.close.SetText(msg.T("取消"))
-		p.confirm = widget.NewButton(msg.T("确认导入"), func() { p.dlg.Hide(); v.preview = nil; v.applyImport(plan) })
-		p.confirm.Importance = widget.HighImportance
-		if len(plan.Rows) == 0 {
-			p.confirm.Disable()
-		}
-		buttons.Add(p.confirm)
-	}
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, onlyProblems, p.summary), p.notice)
-	bottom := container.NewVBox(p.detail, buttons)
-	content := container.NewBorder(top, bottom, nil, nil, p.table)
-	title := msg.Tf("导入预览：%s", filepath.Base(path))
-	p.dlg = dialog.NewCustomWithoutButtons(title, content, v.app.win)
-	p.dlg.Resize(fyne.NewSize(980, 600))
-	v.preview = p
-	p.dlg.Show()
-}
-
-func (p *importPreview) newTable() *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(p.rows), len(importColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+	p.previewFrame = newPreviewFrame(previewRows{
+		columns: importColumns,
+		count:   func() int { return len(p.rows) },
+		cell:    func(row, col int) string { return importCellText(&plan.Rows[p.rows[row]], col) },
+		about: func(row int) (int, string, string, widget.Importance) {
+			r := &plan.Rows[p.rows[row]]
+			return r.Row, r.Name, rowProblems(r), problemLevel(len(r.Errors), len(r.Warnings))
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := &p.plan.Rows[p.rows[id.Row]]
-			l.SetText(importCellText(r, id.Col))
-			l.Importance = importRowImportance(r)
-		})
-	t.ShowHeaderRow = true
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(msg.T(importColumns[id.Col].title))
-		}
+	}, importSummaryText(plan), func() { v.preview = nil })
+	p.listRows(false)
+	if plan.HasErrors() {
+		p.refuse()
+	} else {
+		p.offer("", len(plan.Rows) > 0, func() { v.applyImport(plan) })
 	}
-	for i, c := range importColumns {
-		t.SetColumnWidth(i, c.width)
-	}
-	t.OnSelected = func(id widget.TableCellID) {
-		r := &p.plan.Rows[p.rows[id.Row]]
-		p.detail.SetText(msg.Tf("第%d行", r.Row) + " " + r.Name + "：" + rowProblems(r))
-	}
-	return t
+	v.preview = p
+	p.show(v.app.win, path, widget.NewCheck(msg.T("只看有错误或提示的行"), p.listRows))
 }
 
 // listRows lists every row, or only those with errors or warnings: in a
@@ -186,35 +101,17 @@ func importCellText(r *store.PlanRow, col int) string {
 	return rowProblems(r)
 }
 
-// rowProblems lists a row's errors, then its warnings, each naming its
-// field; the row number is in its own column.
+// rowProblems lists a row's errors and warnings; for an update without
+// any, the fields it changes.
 func rowProblems(r *store.PlanRow) string {
-	var parts []string
-	for _, list := range [][]*store.FieldError{r.Errors, r.Warnings} {
-		for _, fe := range list {
-			c := *fe
-			c.Row = 0
-			parts = append(parts, msg.FieldError(&c))
-		}
-	}
-	if len(parts) == 0 && r.Action == store.RowUpdate && len(r.Changed) > 0 {
+	if len(r.Errors)+len(r.Warnings) == 0 && r.Action == store.RowUpdate && len(r.Changed) > 0 {
 		names := make([]string, len(r.Changed))
 		for i, f := range r.Changed {
 			names[i] = msg.T(string(f))
 		}
 		return msg.T("更新：") + strings.Join(names, msg.T("、"))
 	}
-	return strings.Join(parts, msg.T("；"))
-}
-
-func importRowImportance(r *store.PlanRow) widget.Importance {
-	switch {
-	case len(r.Errors) > 0:
-		return widget.DangerImportance
-	case len(r.Warnings) > 0:
-		return widget.WarningImportance
-	}
-	return widget.MediumImportance
+	return problemsText(r.Errors, r.Warnings)
 }
 
 // importSummaryText totals the rows: 共 12 行：新增 8、更新 2、无变化 1、错误 1；3 行有提示.

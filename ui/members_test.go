@@ -41,7 +41,7 @@ func TestAdmitChangeTierAndExit(t *testing.T) {
 	typeInto(t, d, store.FieldBasis, "第三届理事会第二次会议")
 	tap(t, d.save)
 	a.waitIdle()
-	if v.dialog != nil {
+	if v.app.topDialog() != nil {
 		t.Fatalf("dialog still open: %q", d.problem.Text)
 	}
 	want := []string{"", "潍坊职业学院", "高职院校", "理事单位", "在册", "潍坊", "王老师", "13812345678", "2023-07-18"}
@@ -283,7 +283,7 @@ func TestAddMemberValidation(t *testing.T) {
 	addMember(t, db, "寿光市职业教育中心学校", "中职学校")
 	tap(t, d.save)
 	a.waitIdle()
-	if v.dialog != d {
+	if v.app.topDialog() != d {
 		t.Fatal("dialog closed after the store refused the save")
 	}
 	want := "「单位名称」与已有单位重复：寿光市职业教育中心学校"
@@ -295,7 +295,7 @@ func TestAddMemberValidation(t *testing.T) {
 	}
 	test.Type(d.byField[store.FieldName].keyEntry, "二")
 	d.close()
-	if v.dialog != nil {
+	if v.app.topDialog() != nil {
 		t.Error("取消 did not close the dialog")
 	}
 }
@@ -459,7 +459,7 @@ func TestEditMember(t *testing.T) {
 	typeInto(t, d, store.FieldEmail, "office@wfvc.edu.cn")
 	d.byField[store.FieldEmail].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	a.waitIdle()
-	if v.dialog != nil {
+	if v.app.topDialog() != nil {
 		t.Fatalf("Enter did not save: %q", d.problem.Text)
 	}
 	if got := memberRows(v)[0][colCity]; got != "潍坊市" {
@@ -472,7 +472,7 @@ func TestEditMember(t *testing.T) {
 	tap(t, v.tools.edit)
 	d = openDialog(t, v)
 	d.byField[store.FieldName].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc cancels
-	if v.dialog != nil {
+	if v.app.topDialog() != nil {
 		t.Error("Esc did not close the dialog")
 	}
 }

@@ -21,20 +21,17 @@ type memberToolbar struct {
 }
 
 func (v *membersView) newToolbar() *memberToolbar {
-	b := func(text string, icon fyne.Resource, tapped func()) *widget.Button {
-		return widget.NewButtonWithIcon(msg.T(text), icon, tapped)
-	}
 	t := &memberToolbar{
-		add:            b("新增", theme.ContentAddIcon(), v.showAddMember),
-		edit:           b("编辑", theme.DocumentCreateIcon(), v.showEditMember),
-		tier:           b("类别变更", theme.MoveUpIcon(), v.showTierChange),
-		exit:           b("退出", theme.LogoutIcon(), v.showExit),
-		join:           b("重新加入", theme.LoginIcon(), v.showJoin),
-		del:            b("删除", theme.DeleteIcon(), v.confirmDelete),
-		importFile:     b("导入", theme.UploadIcon(), v.chooseImportFile),
-		exportRegister: b("导出名册", theme.DocumentSaveIcon(), v.chooseExportRegister),
-		export:         b("导出统计表", theme.DocumentSaveIcon(), v.chooseExportStats),
-		template:       b("下载导入模板", theme.DownloadIcon(), v.chooseSaveTemplate),
+		add:            iconButton("新增", theme.ContentAddIcon(), v.showAddMember),
+		edit:           iconButton("编辑", theme.DocumentCreateIcon(), v.showEditMember),
+		tier:           iconButton("类别变更", theme.MoveUpIcon(), v.showTierChange),
+		exit:           iconButton("退出", theme.LogoutIcon(), v.showExit),
+		join:           iconButton("重新加入", theme.LoginIcon(), v.showJoin),
+		del:            iconButton("删除", theme.DeleteIcon(), v.confirmDelete),
+		importFile:     iconButton("导入", theme.UploadIcon(), v.chooseImportFile),
+		exportRegister: iconButton("导出名册", theme.DocumentSaveIcon(), v.chooseExportRegister),
+		export:         iconButton("导出统计表", theme.DocumentSaveIcon(), v.chooseExportStats),
+		template:       iconButton("下载导入模板", theme.DownloadIcon(), v.chooseSaveTemplate),
 	}
 	t.add.Importance = widget.HighImportance
 	t.bar = container.NewHBox(t.add, t.edit, t.tier, t.exit, t.join, t.del, layout.NewSpacer(),

@@ -13,7 +13,7 @@ import (
 
 func init() {
 	registerSection(30, func(a *App) *section {
-		v := &orgView{app: a, host: &membersView{app: a}}
+		v := &orgView{app: a}
 		return &section{title: "组织机构", icon: theme.GridIcon(), build: v.build, refresh: v.refresh}
 	})
 }
@@ -23,10 +23,6 @@ func init() {
 // changes, exports and the roster import; and the 人员 tab beside it.
 type orgView struct {
 	app *App
-	// host lends the member register's form dialog, file dialogs and
-	// export report, so both sections behave alike; host.dialog is the
-	// form dialog now open.
-	host *membersView
 
 	data    *orgData // the latest load; nil until the first arrives
 	loadGen int      // numbers loads, so a late older one is dropped
@@ -79,25 +75,7 @@ func (v *orgView) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(msg.T("机构名单"), theme.GridIcon(), split),
 		container.NewTabItemWithIcon(msg.T("人员"), theme.AccountIcon(), people))
 	v.reload()
-	return newOrgPanel(v, tabs)
-}
-
-// orgPanel is the section's root object; it carries the view so tests can
-// reach it from the window.
-type orgPanel struct {
-	widget.BaseWidget
-	view    *orgView
-	content fyne.CanvasObject
-}
-
-func newOrgPanel(v *orgView, content fyne.CanvasObject) *orgPanel {
-	p := &orgPanel{view: v, content: content}
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-func (p *orgPanel) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(p.content)
+	return newViewPanel(v, tabs)
 }
 
 // refresh is called when the section is shown again and after any change

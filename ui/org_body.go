@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -73,10 +72,10 @@ type bodyForm struct {
 
 func (v *orgView) showAddBody() {
 	f := &bodyForm{v: v}
-	f.d = v.host.newFormDialog("保存", f.save)
+	f.d = v.app.newFormDialog("保存", f.save)
 	f.addFields(&store.Body{Ordering: store.OrderStrokes})
 	f.d.show("新建机构")
-	fitDialog(f.d)
+	f.d.fit()
 }
 
 func (v *orgView) showEditBody() {
@@ -85,10 +84,10 @@ func (v *orgView) showEditBody() {
 		return
 	}
 	f := &bodyForm{v: v, self: b}
-	f.d = v.host.newFormDialog("保存", f.save)
+	f.d = v.app.newFormDialog("保存", f.save)
 	f.addFields(b)
 	f.d.show("编辑机构")
-	fitDialog(f.d)
+	f.d.fit()
 }
 
 func (f *bodyForm) addFields(b *store.Body) {
@@ -211,20 +210,14 @@ func (v *orgView) confirmDeleteBody() {
 		text += "\n" + msg.T("其下级机构会移到最上层。")
 	}
 	text += "\n" + msg.T("删除后可在 系统 → 回收站 中恢复。")
-	d := dialog.NewConfirm(msg.T("删除机构"), text, func(ok bool) {
-		if !ok {
-			return
-		}
+	v.app.confirm("删除机构", text, "删除", func() {
 		if err := v.app.store.DeleteBody(b.ID); err != nil {
 			v.app.showError(err)
 			return
 		}
 		v.bodyID = uuid.Nil
 		v.app.dataChanged()
-	}, v.app.win)
-	d.SetConfirmText(msg.T("删除"))
-	d.SetDismissText(msg.T("取消"))
-	d.Show()
+	})
 }
 
 // showNewTerm opens 新建一届 (a body's first term) or 换届.
@@ -241,7 +234,7 @@ func (v *orgView) showNewTerm() {
 	no := textEntry(strconv.Itoa(number), checkTermNumber)
 	start := newDateEntry(store.Today(), true)
 	var d *formDialog
-	d = v.host.newFormDialog("保存", func() error { return v.saveNewTerm(b, no.Text, start.date()) })
+	d = v.app.newFormDialog("保存", func() error { return v.saveNewTerm(b, no.Text, start.date()) })
 	d.addWidget("机构名称", boldLabel(b.Name))
 	d.addEntry("届次", store.FieldTermNo, no)
 	d.addDate("开始日期", store.FieldTermStart, start)
@@ -250,7 +243,7 @@ func (v *orgView) showNewTerm() {
 			"届满时在任的人员会复制到新一届，请再逐一更换、离任或增加人员。", termName(cur.Number))))
 	}
 	d.show(termButtonText(b))
-	fitDialog(d)
+	d.fit()
 }
 
 // checkTermNumber: a whole number from 1.

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,14 +23,11 @@ type fileTools struct {
 }
 
 func (v *orgView) newFileTools() *fileTools {
-	b := func(text string, icon fyne.Resource, tapped func()) *widget.Button {
-		return widget.NewButtonWithIcon(msg.T(text), icon, tapped)
-	}
 	t := &fileTools{
-		importFile: b("导入名单", theme.UploadIcon(), v.chooseRosterImport),
-		roster:     b("导出名单", theme.DocumentPrintIcon(), func() { v.chooseExport(exportRoster) }),
-		table:      b("导出表格", theme.DocumentSaveIcon(), func() { v.chooseExport(exportTable) }),
-		units:      b("导出成员单位名单", theme.DocumentSaveIcon(), func() { v.chooseExport(exportUnits) }),
+		importFile: iconButton("导入名单", theme.UploadIcon(), v.chooseRosterImport),
+		roster:     iconButton("导出名单", theme.DocumentPrintIcon(), func() { v.chooseExport(exportRoster) }),
+		table:      iconButton("导出表格", theme.DocumentSaveIcon(), func() { v.chooseExport(exportTable) }),
+		units:      iconButton("导出成员单位名单", theme.DocumentSaveIcon(), func() { v.chooseExport(exportUnits) }),
 	}
 	t.bar = container.NewHBox(layout.NewSpacer(), t.importFile, t.roster, t.table, t.units)
 	return t
@@ -78,7 +73,7 @@ const (
 // in the background.
 func (v *orgView) chooseExport(kind rosterExportKind) {
 	if name, export := v.rosterExport(kind); export != nil {
-		v.host.chooseSaveFile(name, export)
+		v.app.chooseSaveFile(name, export)
 	}
 }
 
@@ -101,11 +96,7 @@ func (v *orgView) rosterExport(kind rosterExportKind) (string, func(path string)
 		name, write = msg.Tf("%s成员单位名单_%s.xlsx", b.Name, day), xlsx.ExportUnitList
 	}
 	return name, func(path string) {
-		v.app.runInBackground("正在导出名单", func(progress func(float64)) error {
-			err := write(path, r)
-			progress(1)
-			return err
-		}, v.host.exported(path))
+		v.app.exportInBackground("正在导出名单", path, func() error { return write(path, r) })
 	}
 }
 
@@ -117,22 +108,7 @@ func (v *orgView) chooseRosterImport() {
 		return
 	}
 	body := cloneBody(b)
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			v.app.showError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		v.host.lastDir = filepath.Dir(path)
-		v.importRoster(path, body)
-	}, v.app.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	v.host.startIn(fd)
-	fd.Show()
+	v.app.chooseOpenFile(func(path string) { v.importRoster(path, body) })
 }
 
 // importRoster reads and plans the file in the background, then shows the

@@ -36,10 +36,10 @@ func rosterNames(v *orgView) []string {
 // orgDialog is the form dialog now open in the section.
 func orgDialog(t *testing.T, v *orgView) *formDialog {
 	t.Helper()
-	if v.host.dialog == nil {
+	if v.app.topDialog() == nil {
 		t.Fatal("no dialog is open")
 	}
-	return v.host.dialog
+	return v.app.topDialog()
 }
 
 // save taps 保存 and fails if the dialog stays open.
@@ -47,7 +47,7 @@ func saveDialog(t *testing.T, a *App, v *orgView, d *formDialog) {
 	t.Helper()
 	tap(t, d.save)
 	a.waitIdle()
-	if v.host.dialog == d {
+	if v.app.topDialog() == d {
 		t.Fatalf("dialog still open: %q", d.problem.Text)
 	}
 }

@@ -226,34 +226,36 @@ func (v *orgView) countText() string {
 	return msg.Tf("共 %d 人、%d 家单位", people, units)
 }
 
-// seatTools are the buttons that change the seats of the term shown.
+// seatTools are the buttons that change the seats of the term shown: the
+// dated changes first, then the corrections of a seat recorded wrongly.
 type seatTools struct {
 	bar                              fyne.CanvasObject
 	add, replace, end, rep, up, down *widget.Button
+	correct, remove                  *widget.Button
 }
 
 func (v *orgView) newSeatTools() *seatTools {
-	b := func(text string, icon fyne.Resource, tapped func()) *widget.Button {
-		return widget.NewButtonWithIcon(msg.T(text), icon, tapped)
-	}
 	t := &seatTools{
-		add:     b("增加人员", theme.ContentAddIcon(), v.showAddSeat),
-		replace: b("更换", theme.ViewRefreshIcon(), v.showReplace),
-		end:     b("离任", theme.LogoutIcon(), v.showEndSeat),
-		rep:     b("更换代表", theme.AccountIcon(), v.showChangeRep),
-		up:      b("上移", theme.MoveUpIcon(), func() { v.moveSeat(-1) }),
-		down:    b("下移", theme.MoveDownIcon(), func() { v.moveSeat(1) }),
+		add:     iconButton("增加人员", theme.ContentAddIcon(), v.showAddSeat),
+		replace: iconButton("更换", theme.ViewRefreshIcon(), v.showReplace),
+		end:     iconButton("离任", theme.LogoutIcon(), v.showEndSeat),
+		rep:     iconButton("更换代表", theme.AccountIcon(), v.showChangeRep),
+		up:      iconButton("上移", theme.MoveUpIcon(), func() { v.moveSeat(-1) }),
+		down:    iconButton("下移", theme.MoveDownIcon(), func() { v.moveSeat(1) }),
+		correct: iconButton("修改职务", theme.DocumentCreateIcon(), v.showCorrectSeat),
+		remove:  iconButton("删除席位", theme.DeleteIcon(), v.confirmRemoveSeat),
 	}
 	t.add.Importance = widget.HighImportance
-	t.bar = container.NewHBox(t.add, t.replace, t.end, t.rep, t.up, t.down, layout.NewSpacer())
+	t.bar = container.NewHBox(t.add, t.replace, t.end, t.rep, t.up, t.down, layout.NewSpacer(), t.correct, t.remove)
 	return t
 }
 
 // update enables what applies: seats are added to the term in force on
-// the day; a seat still held can be replaced or ended; a unit's seat can
+// the day; any seat shown can be corrected, and deleted from the current
+// term; a seat still held can be replaced or ended; a unit's seat can
 // change its representative; ranked bodies move seats within a position.
 func (t *seatTools) update(v *orgView) {
-	for _, b := range []*widget.Button{t.add, t.replace, t.end, t.rep, t.up, t.down} {
+	for _, b := range []*widget.Button{t.add, t.replace, t.end, t.rep, t.up, t.down, t.correct, t.remove} {
 		b.Disable()
 	}
 	if v.roster.Term == nil {
@@ -261,7 +263,14 @@ func (t *seatTools) update(v *orgView) {
 	}
 	t.add.Enable()
 	s := v.selectedSeat()
-	if s == nil || !s.End.IsZero() {
+	if s == nil {
+		return
+	}
+	t.correct.Enable()
+	if v.showsCurrentTerm() {
+		t.remove.Enable()
+	}
+	if !s.End.IsZero() {
 		return
 	}
 	t.replace.Enable()
@@ -269,9 +278,14 @@ func (t *seatTools) update(v *orgView) {
 	if s.MemberID != uuid.Nil {
 		t.rep.Enable()
 	}
-	if v.body().Ordering != store.OrderRanked {
-		return
+	if v.body().Ordering == store.OrderRanked {
+		t.updateMoves(v, s)
 	}
+}
+
+// updateMoves enables 上移 and 下移 where a neighbour holds the same
+// position.
+func (t *seatTools) updateMoves(v *orgView, s *store.Seat) {
 	row := v.lineOf(s.ID)
 	if row > 0 && v.lines[row-1].Position == s.Position {
 		t.up.Enable()

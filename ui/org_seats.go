@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
@@ -70,15 +69,6 @@ func (v *orgView) addSeatDay() store.Date {
 	return t.Start
 }
 
-// fitDialog resizes a form dialog to its content: after it is first laid
-// out (a wrapped hint is measured at its real width only then), and after
-// a part of it was shown or hidden (a person or a unit as holder).
-func fitDialog(d *formDialog) {
-	if d.dlg != nil {
-		d.dlg.Resize(fyne.NewSize(float32(460*len(d.forms)), d.content.MinSize().Height+80))
-	}
-}
-
 // showAddSeat opens 增加人员: position, holder (a person, or a member unit
 // with its representative), title and start date.
 func (v *orgView) showAddSeat() {
@@ -91,7 +81,7 @@ func (v *orgView) showAddSeat() {
 	title := textEntry("", nil)
 	start := newDateEntry(v.addSeatDay(), true)
 	var h *holderChooser
-	d := v.host.newFormDialog("保存", func() error {
+	d := v.app.newFormDialog("保存", func() error {
 		return v.changeBody(bodyID, func(b *store.Body) (seatChange, error) {
 			s, err := b.AddSeat(termID, pos.Text, h.holder(title.Text), start.date())
 			if err != nil {
@@ -100,19 +90,14 @@ func (v *orgView) showAddSeat() {
 			return seatChange{summary: s.Position + " " + h.name() + " 任职", seat: s.ID, from: s.Start}, nil
 		})
 	})
-	h = v.newHolderChooser(false, title, func() { d.updateSave(); fitDialog(d) })
-	v.holder = h
+	h = v.newHolderChooser(false, title, func() { d.updateSave(); d.fit() })
 	d.addWidget("机构", boldLabel(b.Name+" · "+termName(t.Number)))
 	d.addEntry("职位", store.FieldPosition, pos)
 	d.addWidget("担任方式", h.kind)
 	d.addEntry("职务", "", title)
 	d.addDate("任职日期", store.FieldSeatStart, start)
 	d.addWidget("", hintLabel(msg.T("职务填写任职时的职务，如“区教体局党组书记、局长”；由成员单位担任时填写代表人员的职务。届中增补时，任职日期请填增补的日期。")))
-	d.valid = h.ready
-	d.newColumn()
-	d.addWidget("", h.box)
-	d.show("增加人员")
-	fitDialog(d)
+	v.showWithHolder(d, h, "增加人员")
 }
 
 // showReplace opens 更换: from a day, another holder takes the same
@@ -127,7 +112,7 @@ func (v *orgView) showReplace() {
 	title := textEntry("", nil)
 	day := newDateEntry(v.changeDay(), true)
 	var h *holderChooser
-	d := v.host.newFormDialog("保存", func() error {
+	d := v.app.newFormDialog("保存", func() error {
 		return v.changeBody(bodyID, func(b *store.Body) (seatChange, error) {
 			n, err := b.ReplaceHolder(termID, seatID, day.date(), h.holder(title.Text))
 			if err != nil {
@@ -136,19 +121,25 @@ func (v *orgView) showReplace() {
 			return seatChange{summary: position + " " + old + " → " + h.name(), seat: n.ID, from: n.Start}, nil
 		})
 	})
-	h = v.newHolderChooser(s.MemberID != uuid.Nil, title, func() { d.updateSave(); fitDialog(d) })
-	v.holder = h
+	h = v.newHolderChooser(s.MemberID != uuid.Nil, title, func() { d.updateSave(); d.fit() })
 	d.addWidget("职位", boldLabel(position))
 	d.addWidget("现任", boldLabel(old))
 	d.addDate("更换日期", store.FieldSeatStart, day)
 	d.addWidget("担任方式", h.kind)
 	d.addEntry("职务", "", title)
 	d.addWidget("", hintLabel(msg.T("现任人员任职到更换日期的前一天，新任人员从更换日期起任职；更换日期以前的名单保持不变。")))
+	v.showWithHolder(d, h, "更换")
+}
+
+// showWithHolder opens a seat dialog whose holder is chosen with h, in
+// a second column beside the fields; 保存 waits for a holder.
+func (v *orgView) showWithHolder(d *formDialog, h *holderChooser, title string) {
+	v.holder = h // for tests
 	d.valid = h.ready
 	d.newColumn()
 	d.addWidget("", h.box)
-	d.show("更换")
-	fitDialog(d)
+	d.show(title)
+	d.fit()
 }
 
 // showEndSeat opens 离任: the holder leaves the seat on a day, and the
@@ -161,7 +152,7 @@ func (v *orgView) showEndSeat() {
 	bodyID, termID, seatID, position := v.bodyID, v.roster.Term.ID, s.ID, s.Position
 	old := v.seatHolderName(s)
 	day := newDateEntry(v.changeDay(), true)
-	d := v.host.newFormDialog("保存", func() error {
+	d := v.app.newFormDialog("保存", func() error {
 		return v.changeBody(bodyID, func(b *store.Body) (seatChange, error) {
 			if err := b.EndSeat(termID, seatID, day.date()); err != nil {
 				return seatChange{}, err
@@ -174,7 +165,7 @@ func (v *orgView) showEndSeat() {
 	d.addDate("离任日期", store.FieldSeatEnd, day)
 	d.addWidget("", hintLabel(msg.T("从离任日期起不再列入名单；此前的名单保持不变。")))
 	d.show("离任")
-	fitDialog(d)
+	d.fit()
 }
 
 // showChangeRep opens 更换代表 for a unit's seat: from a day another
@@ -193,7 +184,7 @@ func (v *orgView) showChangeRep() {
 	title := textEntry("", nil)
 	day := newDateEntry(v.changeDay(), true)
 	var rep *personPicker
-	d := v.host.newFormDialog("保存", func() error {
+	d := v.app.newFormDialog("保存", func() error {
 		p, _ := rep.Selected()
 		return v.changeBody(bodyID, func(b *store.Body) (seatChange, error) {
 			if err := b.ChangeRep(termID, seatID, day.date(), p.ID, title.Text); err != nil {
@@ -217,7 +208,7 @@ func (v *orgView) showChangeRep() {
 	v.rep = rep
 	d.valid = func() bool { _, ok := rep.Selected(); return ok }
 	d.show("更换代表")
-	fitDialog(d)
+	d.fit()
 }
 
 // moveSeat moves the selected seat one place up (-1) or down (+1) within

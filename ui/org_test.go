@@ -104,8 +104,8 @@ func TestOrgSeatErrorsStayInDialog(t *testing.T) {
 	typeInto(t, d, store.FieldPosition, "理事")
 	pickPerson(t, v.holder.person, "王威")
 	tap(t, d.save)
-	if v.host.dialog != d || !strings.Contains(d.problem.Text, string(store.ProblemHolderTwice)) {
-		t.Errorf("dialog open %v, problem %q", v.host.dialog == d, d.problem.Text)
+	if v.app.topDialog() != d || !strings.Contains(d.problem.Text, string(store.ProblemHolderTwice)) {
+		t.Errorf("dialog open %v, problem %q", v.app.topDialog() == d, d.problem.Text)
 	}
 	typeInto(t, d, store.FieldSeatStart, "2020-01-01")
 	tap(t, d.save)

@@ -32,8 +32,6 @@ type peopleView struct {
 	edit   *widget.Button
 	del    *widget.Button
 	leave  *widget.Button
-	// dialog is the person or 调离 dialog now open, if any; tests reach it.
-	dialog *formDialog
 }
 
 // newPeopleTab builds the 人员 tab and starts its first load. The func
@@ -52,25 +50,7 @@ func (a *App) newPeopleTab() (fyne.CanvasObject, func()) {
 	split := container.NewHSplit(v.table, v.detail.view)
 	split.Offset = 0.7
 	v.reload()
-	return newPeoplePanel(v, container.NewBorder(top, nil, nil, nil, split)), v.reload
-}
-
-// peoplePanel is the tab's root object; it carries the view so tests can
-// reach it from the window's tree.
-type peoplePanel struct {
-	widget.BaseWidget
-	view    *peopleView
-	content fyne.CanvasObject
-}
-
-func newPeoplePanel(v *peopleView, content fyne.CanvasObject) *peoplePanel {
-	p := &peoplePanel{view: v, content: content}
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-func (p *peoplePanel) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(p.content)
+	return newViewPanel(v, container.NewBorder(top, nil, nil, nil, split)), v.reload
 }
 
 // reload reads people, members and bodies off the UI thread, indexes

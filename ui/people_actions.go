@@ -32,24 +32,31 @@ func (v *peopleView) showAdd() {
 	if v.idx == nil {
 		return
 	}
-	f := v.a.showPersonForm(v.idx, nil, "", func(p store.Person) { v.afterChange(p.ID) })
-	v.dialog = f.d
+	v.a.showPersonForm(v.idx, nil, "", func(p store.Person) { v.afterChange(p.ID) })
 }
 
 // showEdit opens the selected person as stored now, so the edit starts
 // from the latest Updated stamp.
 func (v *peopleView) showEdit() {
+	if p, ok := v.storedSelection(); ok {
+		v.a.showPersonForm(v.idx, &p, "", func(p store.Person) { v.afterChange(p.ID) })
+	}
+}
+
+// storedSelection reads the selected person from the store, so a dialog
+// starts from the latest Updated stamp and the store does not refuse its
+// save as a conflict.
+func (v *peopleView) storedSelection() (store.Person, bool) {
 	sel := v.selectedPerson()
 	if sel == nil {
-		return
+		return store.Person{}, false
 	}
 	p, err := v.a.store.Person(sel.ID)
 	if err != nil {
 		v.a.showError(err)
-		return
+		return store.Person{}, false
 	}
-	f := v.a.showPersonForm(v.idx, &p, "", func(p store.Person) { v.afterChange(p.ID) })
-	v.dialog = f.d
+	return p, true
 }
 
 // confirmDelete moves the selected person to the trash after asking.
@@ -59,14 +66,7 @@ func (v *peopleView) confirmDelete() {
 		return
 	}
 	text := msg.Tf("确定删除「%s」吗？\n删除后可在 系统 → 回收站 中恢复。", p.Name)
-	d := dialog.NewConfirm(msg.T("删除人员"), text, func(ok bool) {
-		if ok {
-			v.deletePerson(*p)
-		}
-	}, v.a.win)
-	d.SetConfirmText(msg.T("删除"))
-	d.SetDismissText(msg.T("取消"))
-	d.Show()
+	v.a.confirm("删除人员", text, "删除", func() { v.deletePerson(*p) })
 }
 
 // deletePerson asks the store to delete p. The store refuses while p
@@ -92,13 +92,8 @@ func (v *peopleView) deletePerson(p store.Person) {
 // ended here: each body's roster warns until the clerk ends the seat,
 // since a successor usually has to be named at the same time.
 func (v *peopleView) showLeave() {
-	sel := v.selectedPerson()
-	if sel == nil {
-		return
-	}
-	p, err := v.a.store.Person(sel.ID)
-	if err != nil {
-		v.a.showError(err)
+	p, ok := v.storedSelection()
+	if !ok {
 		return
 	}
 	start := p.LeftOn
@@ -106,7 +101,7 @@ func (v *peopleView) showLeave() {
 		start = store.Today()
 	}
 	date := newDateEntry(start, false)
-	d := (&membersView{app: v.a}).newFormDialog("保存", func() error {
+	d := v.a.newFormDialog("保存", func() error {
 		p.LeftOn = date.date()
 		saved, err := v.a.store.UpdatePerson(p)
 		if err == nil {
@@ -116,9 +111,5 @@ func (v *peopleView) showLeave() {
 	})
 	d.addDate("调离日期", store.FieldLeftOn, date)
 	d.lastItem().HintText = msg.T("调离后仍担任的职位会在名单上提示；清空日期即撤销调离。")
-	v.dialog = d
 	d.show(msg.Tf("调离：%s", p.Name))
 }
-
-// dialogOpen reports whether a form dialog is still on screen.
-func dialogOpen(d *formDialog) bool { return d != nil && d.view.dialog == d }

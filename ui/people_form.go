@@ -36,10 +36,7 @@ func (a *App) showPersonForm(idx *personIndex, self *store.Person, name string, 
 	if self != nil {
 		p, title = *self, "编辑人员"
 	}
-	// formDialog belongs to a membersView, of which it uses only the window
-	// and the open-dialog slot; a view of its own keeps this dialog's Esc
-	// handling apart from any dialog it opens over (a seat dialog).
-	f.d = (&membersView{app: a}).newFormDialog("保存", f.save)
+	f.d = a.newFormDialog("保存", f.save)
 	f.addFields(&p)
 	f.d.show(title)
 	return f
@@ -179,4 +176,4 @@ func (f *personForm) save() error {
 }
 
 // open reports whether the dialog is still on screen.
-func (f *personForm) open() bool { return f.d.view.dialog == f.d }
+func (f *personForm) open() bool { return f.d.isOpen() }

@@ -85,8 +85,9 @@ func pickerLines(p *personPicker) []string {
 // openPersonForm is the person dialog last opened from the tab.
 func openPersonForm(t *testing.T, v *peopleView) *formDialog {
 	t.Helper()
-	if !dialogOpen(v.dialog) {
+	d := v.a.topDialog()
+	if d == nil {
 		t.Fatal("no dialog is open")
 	}
-	return v.dialog
+	return d
 }

@@ -119,15 +119,44 @@ func TestPersonPickerCreatesOnTheSpot(t *testing.T) {
 // TestPersonPickerEscClosesDialog: Esc typed in the picker's search
 // reaches the dialog around it, as in any other field of the dialog.
 func TestPersonPickerEscClosesDialog(t *testing.T) {
+	_, p, d := pickerInDialog(t)
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.isOpen() {
+		t.Error("Esc in the picker did not close the dialog")
+	}
+}
+
+// TestNestedDialogsCloseInOrder: a person dialog opened from a picker
+// inside another form dialog closes by itself; the dialog under it stays
+// open and gets Esc back.
+func TestNestedDialogsCloseInOrder(t *testing.T) {
+	a, p, outer := pickerInDialog(t)
+	test.Type(p.search, "王五")
+	test.Tap(p.create)
+	inner := p.form.d
+	if a.topDialog() != inner || !outer.isOpen() {
+		t.Fatal("the person dialog is not open over the first")
+	}
+	tap(t, inner.cancel)
+	if inner.isOpen() || a.topDialog() != outer {
+		t.Fatal("取消 in the person dialog did not leave the first dialog on top")
+	}
+	a.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if outer.isOpen() || a.topDialog() != nil {
+		t.Error("Esc did not reach the first dialog after the second closed")
+	}
+}
+
+// pickerInDialog opens a form dialog holding a person picker, as the seat
+// dialogs do, on an empty data file.
+func pickerInDialog(t *testing.T) (*App, *personPicker, *formDialog) {
+	t.Helper()
 	db, _ := openDeskFile(t)
 	a := newDeskWindow(t, db)
 	p := newPersonPicker(a, nil)
 	a.waitIdle()
-	d := (&membersView{app: a}).newFormDialog("保存", func() error { return nil })
+	d := a.newFormDialog("保存", func() error { return nil })
 	d.addWidget("任职人员", p.Widget())
 	d.show("测试")
-	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if dialogOpen(d) {
-		t.Error("Esc in the picker did not close the dialog")
-	}
+	return a, p, d
 }

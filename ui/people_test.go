@@ -40,7 +40,7 @@ func TestPeopleAddAndEdit(t *testing.T) {
 	typeInto(t, d, store.FieldEmail, "zhang@wfvc.edu.cn")
 	tap(t, d.save)
 	a.waitIdle()
-	if dialogOpen(d) {
+	if d.isOpen() {
 		t.Fatalf("dialog still open: %q", d.problem.Text)
 	}
 	want := []string{"张三", "男", "潍坊职业学院", "院长", "13812345678", "", "zhang@wfvc.edu.cn", "0"}
@@ -102,7 +102,7 @@ func TestPeopleDuplicateRefused(t *testing.T) {
 	addPerson(t, db, store.Person{Name: "张三", Unit: "区委宣传部"}) // on another window
 	tap(t, d.save)
 	a.waitIdle()
-	if !dialogOpen(d) {
+	if !d.isOpen() {
 		t.Fatal("dialog closed on a duplicate")
 	}
 	want := "「姓名」同一单位已有同名人员：张三"
@@ -113,7 +113,7 @@ func TestPeopleDuplicateRefused(t *testing.T) {
 		t.Errorf("the refusal is not shown under the name field")
 	}
 	d.close()
-	if dialogOpen(d) {
+	if d.isOpen() {
 		t.Error("取消 did not close the dialog")
 	}
 }
@@ -189,7 +189,7 @@ func TestPeopleLeaveWarnsOnRoster(t *testing.T) {
 	typeInto(t, d, store.FieldLeftOn, "2024年6月30日")
 	tap(t, d.save)
 	a.waitIdle()
-	if dialogOpen(d) {
+	if d.isOpen() {
 		t.Fatalf("dialog still open: %q", d.problem.Text)
 	}
 

@@ -33,11 +33,15 @@ func (s *systemSection) build() fyne.CanvasObject {
 	s.settings = newSettingsTab(s.a)
 	s.auditLog = newAuditTab(s.a)
 	s.trash = newTrashTab(s.a)
+	// Settings and 关于 are text that scrolls. Tabs need the height of
+	// their tallest item, shown or not, and a tab never shown measures its
+	// wrapped text one word a line: unscrolled, 关于 alone would make the
+	// window grow past the screen (to 2406 pixels in English).
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(msg.T("设置"), theme.SettingsIcon(), s.settings.build()),
+		container.NewTabItemWithIcon(msg.T("设置"), theme.SettingsIcon(), container.NewVScroll(s.settings.build())),
 		container.NewTabItemWithIcon(msg.T("操作日志"), theme.ListIcon(), s.auditLog.build()),
 		container.NewTabItemWithIcon(msg.T("回收站"), theme.DeleteIcon(), s.trash.build()),
-		container.NewTabItemWithIcon(msg.T("关于"), theme.InfoIcon(), newAboutView(s.a)))
+		container.NewTabItemWithIcon(msg.T("关于"), theme.InfoIcon(), container.NewVScroll(newAboutView(s.a))))
 	s.tabs.OnSelected = func(*container.TabItem) { s.reload() }
 	s.reload()
 	return s.tabs

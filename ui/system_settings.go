@@ -58,7 +58,7 @@ func (t *settingsTab) build() fyne.CanvasObject {
 		widget.NewFormItem(msg.T("数据文件"), path))
 	hint := &widget.Label{Text: msg.T("集团名称显示在窗口标题和所有导出表格的标题中。"), Wrapping: fyne.TextWrapWord}
 	t.positions = newPositionsEditor(t)
-	positions := widget.NewForm(widget.NewFormItem(msg.T("职位"), t.positions.view))
+	positions := widget.NewForm(widget.NewFormItem(msg.T("职位顺序"), t.positions.view))
 	return container.NewVBox(form, hint, widget.NewSeparator(), positions)
 }
 

@@ -222,3 +222,38 @@ func tabTitles(tabs *container.AppTabs) string {
 	}
 	return strings.Join(out, "|")
 }
+
+// TestLanguageSwitchKeepsWindowSize: the window keeps its size through a
+// language switch and back. GLFW grows a window whose content needs more
+// than its size, even past the screen; a tab never shown measures its
+// wrapped text one word a line, so a section must not need its hidden
+// tabs' height. The test driver grows the window only when content is
+// set, so the test sets it again to apply the same rule.
+func TestLanguageSwitchKeepsWindowSize(t *testing.T) {
+	db, _ := openDeskFile(t)
+	a := newDeskWindow(t, db)
+	want := a.win.Canvas().Size()
+	fits := func(when string) {
+		t.Helper()
+		if need := a.win.Content().MinSize(); need.Width > want.Width || need.Height > want.Height {
+			t.Errorf("%s: the window's content needs %v, more than %v", when, need, want)
+		}
+		a.win.SetContent(a.win.Content())
+		if got := a.win.Canvas().Size(); got != want {
+			t.Errorf("%s: window size %v, want %v", when, got, want)
+		}
+	}
+	for _, s := range a.sections {
+		openSection(t, a, s.title)
+		fits("section " + s.title)
+	}
+	for _, language := range []string{"English", "中文"} {
+		settings := openSystemTab(t, a, tabSettings)
+		objectsOf[*widget.Select](settings)[0].SetSelected(language)
+		fits("after switching to " + language)
+		for _, s := range a.sections {
+			openSection(t, a, s.title)
+			fits(language + " section " + s.title)
+		}
+	}
+}

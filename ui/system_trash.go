@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,16 +76,8 @@ func (t *trashTab) confirmRestore() {
 		return
 	}
 	item := t.items[t.selected]
-	d := dialog.NewConfirm(msg.T("恢复记录"),
-		msg.Tf("把「%s」从回收站恢复到%s中？", item.Name, msg.T(item.Kind)),
-		func(ok bool) {
-			if ok {
-				t.restoreItem(item)
-			}
-		}, t.a.win)
-	d.SetConfirmText(msg.T("恢复"))
-	d.SetDismissText(msg.T("取消"))
-	d.Show()
+	t.a.confirm("恢复记录", msg.Tf("把「%s」从回收站恢复到%s中？", item.Name, msg.T(item.Kind)), "恢复",
+		func() { t.restoreItem(item) })
 }
 
 // restoreItem puts the record back. A unit added meanwhile with the same

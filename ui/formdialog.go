@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -17,7 +19,7 @@ import (
 // next to the field it concerns, and the clerk corrects it in place. Enter
 // in any field saves, Esc cancels, Tab goes through the fields in order.
 type formDialog struct {
-	view    *membersView
+	app     *App
 	forms   []*widget.Form // side by side; fields are added to the last
 	save    *widget.Button
 	cancel  *widget.Button
@@ -32,8 +34,8 @@ type formDialog struct {
 	oldKey  func(*fyne.KeyEvent)
 }
 
-func (v *membersView) newFormDialog(saveText string, onSave func() error) *formDialog {
-	d := &formDialog{view: v, forms: []*widget.Form{widget.NewForm()}, onSave: onSave, byField: map[store.Field]formEntry{}}
+func (a *App) newFormDialog(saveText string, onSave func() error) *formDialog {
+	d := &formDialog{app: a, forms: []*widget.Form{widget.NewForm()}, onSave: onSave, byField: map[store.Field]formEntry{}}
 	d.problem = widget.NewLabel("")
 	d.problem.Importance = widget.DangerImportance
 	d.problem.Wrapping = fyne.TextWrapWord
@@ -123,7 +125,7 @@ func (d *formDialog) updateSave() {
 
 // show opens the dialog with the first field focused.
 func (d *formDialog) show(title string) {
-	w := d.view.app.win
+	w := d.app.win
 	buttons := container.NewHBox(layout.NewSpacer(), d.cancel, d.save)
 	cols := make([]fyne.CanvasObject, len(d.forms))
 	for i, f := range d.forms {
@@ -132,7 +134,7 @@ func (d *formDialog) show(title string) {
 	d.content = container.NewBorder(nil, container.NewVBox(d.problem, buttons), nil, nil,
 		container.NewGridWithColumns(len(cols), cols...))
 	d.dlg = dialog.NewCustomWithoutButtons(msg.T(title), d.content, w)
-	d.dlg.Resize(fyne.NewSize(float32(460*len(cols)), d.content.MinSize().Height+80))
+	d.fit()
 	d.updateSave()
 	d.oldKey = w.Canvas().OnTypedKey()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -140,7 +142,7 @@ func (d *formDialog) show(title string) {
 			d.close()
 		}
 	})
-	d.view.dialog = d
+	d.app.formDialogs = append(d.app.formDialogs, d)
 	d.dlg.Show()
 	if len(d.entries) > 0 {
 		w.Canvas().Focus(d.entries[0].obj)
@@ -172,17 +174,33 @@ func (d *formDialog) showError(err error) {
 	if fe, ok := store.AsFieldError(err); ok {
 		if e, ok := d.byField[fe.Field]; ok {
 			e.SetValidationError(fieldErrorText(fe))
-			d.view.app.win.Canvas().Focus(e.obj)
+			d.app.win.Canvas().Focus(e.obj)
 		}
 	}
 	d.dlg.Refresh()
 }
 
+// close hides the dialog and gives Esc back to what had it before: the
+// window, or the dialog this one was opened over (a person created from
+// a seat dialog's picker).
 func (d *formDialog) close() {
-	if d.view.dialog != d {
+	i := slices.Index(d.app.formDialogs, d)
+	if i < 0 {
 		return
 	}
-	d.view.dialog = nil
-	d.view.app.win.Canvas().SetOnTypedKey(d.oldKey)
+	d.app.formDialogs = slices.Delete(d.app.formDialogs, i, i+1)
+	d.app.win.Canvas().SetOnTypedKey(d.oldKey)
 	d.dlg.Hide()
+}
+
+// isOpen reports whether the dialog is still on screen.
+func (d *formDialog) isOpen() bool { return d != nil && slices.Contains(d.app.formDialogs, d) }
+
+// fit resizes the dialog to its content: after it is first laid out (a
+// wrapped hint is measured at its real width only then), and after a part
+// of it was shown or hidden (a person or a unit as holder).
+func (d *formDialog) fit() {
+	if d.dlg != nil {
+		d.dlg.Resize(fyne.NewSize(float32(460*len(d.forms)), d.content.MinSize().Height+80))
+	}
 }
