@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/uuid"
@@ -144,12 +145,20 @@ func TestWarningsForHoldersWhoLeft(t *testing.T) {
 	mustAdd(t, &f.company, Event{Kind: EventExit, Date: d("2024-01-01"), ExitKind: "自愿退出"})
 	f.zhang.LeftOn = d("2024-03-01")
 	r := BuildRoster(&f.body, d("2024-06-01"), f.dir())
-	want := []string{"「张成刚」已于2024年3月1日调离，仍担任理事长", "成员单位「乙化工有限公司」已不在册，仍担任理事"}
-	if !equalStrings(r.Warnings, want) {
-		t.Errorf("warnings %q", r.Warnings)
+	want := []SeatWarning{
+		{Position: "理事长", Holder: "张成刚", LeftOn: d("2024-03-01")},
+		{Position: "理事", Holder: "乙化工有限公司", UnitLeft: true},
+	}
+	if fmt.Sprint(r.Warnings) != fmt.Sprint(want) {
+		t.Errorf("warnings\n got %+v\nwant %+v", r.Warnings, want)
+	}
+	for _, l := range r.Lines() {
+		if flagged := l.Warning != nil; flagged != (l.Name == "张成刚" || l.IsUnit && l.Unit == "乙化工有限公司") {
+			t.Errorf("line %s/%s flagged %v", l.Name, l.Unit, flagged)
+		}
 	}
 	if r := BuildRoster(&f.body, d("2023-06-01"), f.dir()); len(r.Warnings) != 0 {
-		t.Errorf("no warnings before they left: %q", r.Warnings)
+		t.Errorf("no warnings before they left: %+v", r.Warnings)
 	}
 }
 

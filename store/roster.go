@@ -40,7 +40,19 @@ type RosterLine struct {
 	IsUnit   bool
 	Rank     int
 	Start    Date
-	Warning  string
+	// Warning is set when the holder has left but still holds the seat.
+	Warning *SeatWarning
+}
+
+// SeatWarning flags a seat still held by someone who has left: a person
+// who 调离 on LeftOn, or (UnitLeft) a member unit no longer in the
+// register. It is data, not a sentence, so each reader (the window, the
+// command line) words it in its own language.
+type SeatWarning struct {
+	Position string
+	Holder   string // the person's name, or the unit's
+	LeftOn   Date   // the day the person left; zero for a unit
+	UnitLeft bool
 }
 
 // RosterSection is the holders of one position.
@@ -57,8 +69,8 @@ type Roster struct {
 	AsOf     Date
 	Sections []RosterSection
 	// Warnings are the seats still held by someone who has left (a person
-	// who 调离, a unit that left the group).
-	Warnings []string
+	// who 调离, a unit that left the group), in seat order.
+	Warnings []SeatWarning
 }
 
 // ByStrokes reports whether the roster prints "排名不分先后，按姓氏笔画排序".
@@ -107,8 +119,8 @@ func BuildRoster(b *Body, asOf Date, dir Directory) Roster {
 			continue
 		}
 		line := dir.line(s, asOf)
-		if line.Warning != "" {
-			r.Warnings = append(r.Warnings, line.Warning)
+		if line.Warning != nil {
+			r.Warnings = append(r.Warnings, *line.Warning)
 		}
 		byPos[s.Position] = append(byPos[s.Position], line)
 	}
@@ -170,7 +182,7 @@ func (dir Directory) line(s *Seat, d Date) RosterLine {
 		if m := dir.Members[s.MemberID]; m != nil {
 			l.Unit, l.UnitType = m.Name, m.Type
 			if st := m.StateOn(d); st.Status != StatusActive {
-				l.Warning = "成员单位「" + m.Name + "」已不在册，仍担任" + s.Position
+				l.Warning = &SeatWarning{Position: s.Position, Holder: m.Name, UnitLeft: true}
 			}
 		}
 	}
@@ -179,8 +191,10 @@ func (dir Directory) line(s *Seat, d Date) RosterLine {
 		if !l.IsUnit {
 			l.Unit = p.UnitName(dir.Members)
 		}
-		if !p.LeftOn.IsZero() && !d.Before(p.LeftOn) && l.Warning == "" {
-			l.Warning = "「" + p.Name + "」已于" + p.LeftOn.Chinese() + "调离，仍担任" + s.Position
+		// A unit no longer in the register is the graver news; its
+		// representative's leaving is not flagged on top of it.
+		if !p.LeftOn.IsZero() && !d.Before(p.LeftOn) && l.Warning == nil {
+			l.Warning = &SeatWarning{Position: s.Position, Holder: p.Name, LeftOn: p.LeftOn}
 		}
 	}
 	return l

@@ -13,8 +13,9 @@ import (
 func init() { registerSection(10, newDashboardSection) }
 
 // dashboard (工作台) is the first thing a clerk sees: the register's counts
-// today, who joined or left lately, and what was last changed in the file.
-// It only shows; every action is in its own section.
+// today, the rosters' seats that need seeing to (名单提示), who joined or
+// left lately, and what was last changed in the file. It only shows; every
+// action is in its own section.
 type dashboard struct {
 	a       *App
 	section *section
@@ -24,6 +25,8 @@ type dashboard struct {
 	total, joined, left, applied *statCard
 	changes, audit               *widget.Table
 	noChanges, noAudit           *widget.Label
+	alerts, noAlerts             *widget.Label
+	alertBand                    fyne.CanvasObject
 }
 
 func newDashboardSection(a *App) *section {
@@ -78,9 +81,21 @@ func (d *dashboard) build() fyne.CanvasObject {
 		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes),
 		dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
 	lists.Offset = 0.4
-	top := container.NewVBox(container.NewHBox(title, d.asOf), cards)
+	top := container.NewVBox(container.NewHBox(title, d.asOf), cards, d.buildAlerts())
 	d.load()
 	return container.NewBorder(top, nil, nil, nil, lists)
+}
+
+// buildAlerts is 名单提示: the roster warnings on a band, or a calm line
+// beside the heading when there are none. It sits above the lists because
+// it is work to do, not news.
+func (d *dashboard) buildAlerts() fyne.CanvasObject {
+	d.alerts = wrapLabel("")
+	d.alerts.Importance = widget.DangerImportance
+	d.alertBand = warningBand(d.alerts)
+	d.noAlerts = &widget.Label{Text: msg.T("各机构名单无待处理事项"), Importance: widget.LowImportance}
+	h := &widget.Label{Text: msg.T("名单提示"), TextStyle: fyne.TextStyle{Bold: true}}
+	return container.NewVBox(container.NewHBox(h, d.noAlerts), d.alertBand)
 }
 
 // dashboardPanel is a titled list; empty, shown beside the title when the
@@ -119,6 +134,9 @@ func (d *dashboard) show(data dashboardData) {
 	d.joined.set(unitCount(st.Joined), since)
 	d.left.set(unitCount(st.Left), since)
 	d.applied.set(unitCount(data.applied), msg.T("等待批准加入"))
+	d.alerts.SetText(alertsText(data.alerts))
+	showIf(d.alertBand, len(data.alerts) > 0)
+	showIf(d.noAlerts, len(data.alerts) == 0)
 	showIf(d.noChanges, len(data.changes) == 0)
 	showIf(d.noAudit, len(data.audit) == 0)
 	d.changes.Refresh()
@@ -162,12 +180,7 @@ func auditCellText(e store.AuditEntry, col int) string {
 
 // displayDate is a day as the clerk writes it: 2024年3月1日, or 2024-03-01
 // in English.
-func displayDate(d store.Date) string {
-	if msg.LanguageIsEnglish() {
-		return d.String()
-	}
-	return d.Chinese()
-}
+func displayDate(d store.Date) string { return msg.Date(d) }
 
 func showIf(o fyne.CanvasObject, visible bool) {
 	if visible {

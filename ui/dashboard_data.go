@@ -33,6 +33,14 @@ type dashboardData struct {
 	applied int // units whose application awaits approval
 	changes []memberChange
 	audit   []store.AuditEntry
+	alerts  []rosterAlert
+}
+
+// rosterAlert is a warning on one body's roster as of today: a seat still
+// held by a person who has left or by a unit no longer in the register.
+type rosterAlert struct {
+	body    string
+	warning store.SeatWarning
 }
 
 // memberChange is one admission, exit or tier change of the recent past.
@@ -42,6 +50,8 @@ type memberChange struct {
 }
 
 // loadDashboard reads the store and computes the dashboard as of today.
+// Each kind of record is read once; the members serve both the counts and
+// the rosters' directory.
 func loadDashboard(s store.Store, today store.Date) (dashboardData, error) {
 	members, err := s.Members()
 	if err != nil {
@@ -51,9 +61,60 @@ func loadDashboard(s store.Store, today store.Date) (dashboardData, error) {
 	if err != nil {
 		return dashboardData{}, err
 	}
+	bodies, err := s.Bodies()
+	if err != nil {
+		return dashboardData{}, err
+	}
+	people, err := s.People()
+	if err != nil {
+		return dashboardData{}, err
+	}
+	settings, err := s.Settings()
+	if err != nil {
+		return dashboardData{}, err
+	}
 	d := summariseMembers(members, today)
 	d.audit = audit
+	d.alerts = rosterAlerts(bodies, store.NewDirectory(people, members, store.PositionsOf(settings)), today)
 	return d, nil
+}
+
+// rosterAlerts are the warnings of every body's roster as of today, body
+// by body in the store's order. A group has a handful of bodies, so
+// deriving each roster on every refresh costs next to nothing.
+func rosterAlerts(bodies []store.Body, dir store.Directory, today store.Date) []rosterAlert {
+	var out []rosterAlert
+	for i := range bodies {
+		r := store.BuildRoster(&bodies[i], today, dir)
+		for _, w := range r.Warnings {
+			out = append(out, rosterAlert{body: bodies[i].Name, warning: w})
+		}
+	}
+	return out
+}
+
+// maxAlertLines is how many roster warnings the dashboard lists; more
+// would push the recent changes off a 768-pixel screen. The rest are
+// counted, and each body's are on its roster under 组织机构.
+const maxAlertLines = 5
+
+// alertsText is the warnings one a line, the ones past maxAlertLines
+// counted on the last.
+func alertsText(alerts []rosterAlert) string {
+	var lines []string
+	for i, a := range alerts {
+		if i == maxAlertLines {
+			lines = append(lines, msg.Tf("另有 %d 条，请在「组织机构」中查看各机构名单", len(alerts)-i))
+			break
+		}
+		lines = append(lines, alertText(a))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// alertText is one line of 名单提示: the body, then the warning.
+func alertText(a rosterAlert) string {
+	return a.body + msg.T("：") + msg.SeatWarning(a.warning)
 }
 
 // summariseMembers computes the cards and the recent changes. It walks the

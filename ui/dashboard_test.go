@@ -3,10 +3,12 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
@@ -149,4 +151,65 @@ func syntheticMembers(n int, today store.Date) []store.Member {
 		out[i] = m
 	}
 	return out
+}
+
+// shownTexts are the texts of the labels inside o that are on screen:
+// those in a hidden container are left out.
+func shownTexts(o fyne.CanvasObject) []string {
+	if !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch c := o.(type) {
+	case *widget.Label:
+		return []string{c.Text}
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			out = append(out, shownTexts(child)...)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			out = append(out, shownTexts(child)...)
+		}
+	}
+	return out
+}
+
+// TestDashboardRosterAlerts: 名单提示 is calm with no warnings, and names
+// the body and the holder once a seated person has left their post.
+func TestDashboardRosterAlerts(t *testing.T) {
+	db, _ := openDeskFile(t)
+	a := newDeskWindow(t, db)
+	view := openSection(t, a, "工作台")
+	const calm = "各机构名单无待处理事项"
+	if texts := shownTexts(view); !slices.Contains(texts, calm) {
+		t.Errorf("no calm line with no bodies: %q", texts)
+	}
+
+	p, err := db.CreatePerson(store.Person{Name: "石永刚", LeftOn: store.NewDate(2024, 6, 30)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newBodyWithTerm(t, db, "理事会", store.OrderStrokes, store.NewDate(2022, 3, 1), map[string][]store.Person{"理事": {p}})
+	a.dataChanged()
+	texts := shownTexts(view)
+	const want = "理事会：「石永刚」已于2024年6月30日调离，仍担任理事"
+	if !slices.Contains(texts, want) || slices.Contains(texts, calm) {
+		t.Errorf("shown after the person left, want %q and no calm line:\n%q", want, texts)
+	}
+}
+
+// TestAlertsTextCapped: past maxAlertLines the warnings are counted, so a
+// long list does not push the dashboard's lists off the screen.
+func TestAlertsTextCapped(t *testing.T) {
+	var alerts []rosterAlert
+	for i := range maxAlertLines + 2 {
+		w := store.SeatWarning{Position: "委员", Holder: fmt.Sprintf("单位%d", i), UnitLeft: true}
+		alerts = append(alerts, rosterAlert{body: "专业建设指导委员会", warning: w})
+	}
+	lines := strings.Split(alertsText(alerts), "\n")
+	if len(lines) != maxAlertLines+1 || lines[0] != "专业建设指导委员会：成员单位「单位0」已不在册，仍担任委员" ||
+		lines[maxAlertLines] != "另有 2 条，请在「组织机构」中查看各机构名单" {
+		t.Errorf("alerts text:\n%s", strings.Join(lines, "\n"))
+	}
 }

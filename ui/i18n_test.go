@@ -55,8 +55,9 @@ func TestEveryTextHasEnglish(t *testing.T) {
 
 // runtimeVocabulary is what the interface passes to msg.T as a value read
 // from a record rather than as a constant: the enumerations of package
-// store, the audit actions and record kinds, the short unit types on the
-// dashboard and the sections' titles. It maps each text to its source.
+// store, the default positions, the audit actions and record kinds, the
+// short unit types on the dashboard and the sections' titles. It maps each
+// text to its source.
 func runtimeVocabulary(t *testing.T) map[string]string {
 	out := map[string]string{}
 	add := func(source string, texts ...string) {
@@ -84,6 +85,7 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 		add("store.Orderings", string(v))
 	}
 	add("store.Genders", store.Genders...)
+	add("store.DefaultPositions", store.DefaultPositions...) // msg.SeatWarning translates them
 	for _, v := range []store.RowAction{store.RowNew, store.RowUpdate, store.RowUnchanged, store.RowError} {
 		add("store.Row*", string(v))
 	}

@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -57,10 +55,7 @@ func (v *orgView) newRosterPane() *rosterPane {
 	asOfBox := container.NewGridWrap(fyne.NewSize(170, p.asOf.MinSize().Height), p.asOf)
 	p.warnings = wrapLabel("")
 	p.warnings.Importance = widget.DangerImportance
-	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xe6, B: 0xc2, A: 0xff})
-	bg.CornerRadius = theme.InputRadiusSize()
-	p.band = container.NewStack(bg, container.NewBorder(nil, nil,
-		container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, p.warnings))
+	p.band = warningBand(p.warnings)
 	p.band.Hide()
 	p.table = v.newRosterTable()
 	p.seats = v.newSeatTools()
@@ -87,7 +82,7 @@ func (v *orgView) newRosterTable() *widget.Table {
 			l := o.(*widget.Label)
 			line := &v.lines[id.Row]
 			l.Importance = widget.MediumImportance
-			if line.Warning != "" {
+			if line.Warning != nil {
 				l.Importance = widget.DangerImportance
 			}
 			l.SetText(rosterCell(line, id.Row, id.Col))
@@ -153,7 +148,7 @@ func (v *orgView) showRoster() {
 	p := v.rosterPane
 	p.title.SetText(v.rosterTitle())
 	p.ordering.SetText(v.orderingText())
-	p.warnings.SetText(strings.Join(v.roster.Warnings, "\n"))
+	p.warnings.SetText(seatWarningsText(v.roster.Warnings))
 	showIf(p.band, len(v.roster.Warnings) > 0)
 	p.table.UnselectAll()
 	row := v.lineOf(v.seatID)
@@ -168,6 +163,16 @@ func (v *orgView) showRoster() {
 	p.files.update(v)
 	v.bodyTools.update(v)
 	v.selectInTree()
+}
+
+// seatWarningsText is a roster's warnings, one a line, for the band above
+// its table.
+func seatWarningsText(ws []store.SeatWarning) string {
+	lines := make([]string, len(ws))
+	for i, w := range ws {
+		lines[i] = msg.SeatWarning(w)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // lineOf is the table row of a seat, -1 if it is not on the roster.

@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/ui/msg"
@@ -35,4 +40,14 @@ func (p *viewPanel[V]) CreateRenderer() fyne.WidgetRenderer {
 // iconButton is a toolbar button; text is the Chinese, translated here.
 func iconButton(text string, icon fyne.Resource, tapped func()) *widget.Button {
 	return widget.NewButtonWithIcon(msg.T(text), icon, tapped)
+}
+
+// warningBand sets text apart on an orange band with a warning icon: the
+// look of a roster's warnings wherever they are shown, so a clerk knows
+// them at a glance.
+func warningBand(text *widget.Label) fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xe6, B: 0xc2, A: 0xff})
+	bg.CornerRadius = theme.InputRadiusSize()
+	return container.NewStack(bg, container.NewBorder(nil, nil,
+		container.NewCenter(widget.NewIcon(theme.WarningIcon())), nil, text))
 }

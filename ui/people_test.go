@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/msg"
 )
 
 // TestPeopleAddAndEdit adds a person through the dialog and edits them,
@@ -201,11 +202,11 @@ func TestPeopleLeaveWarnsOnRoster(t *testing.T) {
 	members, _ := db.Members()
 	dir := store.NewDirectory(people, members, store.DefaultPositions)
 	r := store.BuildRoster(&b, store.Today(), dir)
-	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "「张三」已于2024年6月30日调离，仍担任理事") {
-		t.Errorf("roster warnings = %q", r.Warnings)
+	if len(r.Warnings) != 1 || !strings.Contains(msg.SeatWarning(r.Warnings[0]), "「张三」已于2024年6月30日调离，仍担任理事") {
+		t.Errorf("roster warnings = %+v", r.Warnings)
 	}
 	if r := store.BuildRoster(&b, day(2024, 6, 29), dir); len(r.Warnings) != 0 {
-		t.Errorf("warnings the day before = %q", r.Warnings)
+		t.Errorf("warnings the day before = %+v", r.Warnings)
 	}
 	if got := tableRows(v.table)[0][pcolSeats]; got != "1 ⚠" {
 		t.Errorf("任职 = %q, want 1 ⚠", got)

@@ -154,12 +154,7 @@ func dbPath(db string) (string, error) {
 }
 
 // dateText is a date as the reader of the language writes it.
-func dateText(d store.Date) string {
-	if msg.LanguageIsEnglish() {
-		return d.String()
-	}
-	return d.Chinese()
-}
+func dateText(d store.Date) string { return msg.Date(d) }
 
 // colon introduces what follows a label.
 func colon() string {

@@ -155,7 +155,7 @@ func (c *cli) exportRoster(args []string) error {
 	fmt.Fprintln(c.stdout, msg.Tf("已导出「%s」%s（%s，截至%s，%d个席位）：%s",
 		b.Name, msg.T(a.format.what), termText(r.Term), dateText(a.asOf), len(r.Lines()), a.out))
 	for _, w := range r.Warnings {
-		fmt.Fprintln(c.stdout, msg.T("警告")+colon()+w)
+		fmt.Fprintln(c.stdout, msg.T("警告")+colon()+msg.SeatWarning(w))
 	}
 	return nil
 }

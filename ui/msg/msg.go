@@ -107,3 +107,24 @@ func FieldError(fe *store.FieldError) string {
 
 // LanguageIsEnglish reports whether English was chosen.
 func LanguageIsEnglish() bool { return english }
+
+// Date is a day as the reader of the language writes it: 2024年3月1日, or
+// 2024-03-01 in English.
+func Date(d store.Date) string {
+	if english {
+		return d.String()
+	}
+	return d.Chinese()
+}
+
+// SeatWarning words a roster's warning about a holder who has left. Every
+// place that shows one (the roster's band and rows, the dashboard, the
+// command line) calls this, so they say it alike in either language.
+func SeatWarning(w store.SeatWarning) string {
+	// Positions are the clerk's vocabulary; the default ones have English.
+	pos := T(w.Position)
+	if w.UnitLeft {
+		return Tf("成员单位「%s」已不在册，仍担任%s", w.Holder, pos)
+	}
+	return Tf("「%s」已于%s调离，仍担任%s", w.Holder, Date(w.LeftOn), pos)
+}
