@@ -306,3 +306,28 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("writing into a missing folder succeeded")
 	}
 }
+
+// TestRegisterLongNameRowHeight checks that a name too long for one line
+// gets a taller row, and an ordinary one keeps the default height.
+func TestRegisterLongNameRowHeight(t *testing.T) {
+	if registerRowOpts("潍坊职业学院") != nil {
+		t.Error("a short name must keep the default row height")
+	}
+	long := "淄博市临淄区九合财金控股有限公司第一分公司化工新材料研究院实训基地"
+	opts := registerRowOpts(long)
+	if len(opts) != 1 || opts[0].Height < 2*bodyPt*1.4 {
+		t.Fatalf("row options for a long name: %+v", opts)
+	}
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	entries := []store.RegisterEntry{{Member: &store.Member{Name: long, Type: "企业"}}, {Member: &store.Member{Name: "短名单位", Type: "企业"}}}
+	must(t, ExportRegister(path, RegisterExport{AsOf: d(2024, 1, 1), Entries: entries}))
+	f, err := excelize.OpenFile(path)
+	must(t, err)
+	defer f.Close()
+	if h, _ := f.GetRowHeight(RegisterSheet, 3); h != opts[0].Height {
+		t.Errorf("long-name row height %v, want %v", h, opts[0].Height)
+	}
+	if h, _ := f.GetRowHeight(RegisterSheet, 4); h >= opts[0].Height {
+		t.Errorf("short-name row height %v", h)
+	}
+}

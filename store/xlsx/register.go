@@ -84,11 +84,22 @@ func writeRegister(f *excelize.File, r *RegisterExport) error {
 		row[6] = st.textCell(phone)
 		row[7] = st.dateCell(e.State.JoinedOn)
 		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := sw.SetRow(cell, row, registerRowOpts(m.Name)...); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// registerRowOpts gives a row whose unit name wraps the height of its
+// lines: Excel grows such rows itself, but LibreOffice and some WPS
+// versions print them one line high with the name cut off.
+func registerRowOpts(name string) []excelize.RowOpts {
+	oneLine := wrapHeight(bodyPt, []string{""}, registerWidths)
+	if h := wrapHeight(bodyPt, []string{"", name}, registerWidths); h > oneLine {
+		return []excelize.RowOpts{{Height: h}}
+	}
+	return nil
 }
 
 // streamHead writes the column widths, the merged title row and the

@@ -14,6 +14,8 @@ import (
 const (
 	fontTitle = "黑体"
 	fontBody  = "宋体"
+	// bodyPt is the size of body text, which row heights are computed for.
+	bodyPt = 11
 	// charsetGB2312 tells Excel and WPS the fonts are Chinese ones, so a
 	// PC that lacks them substitutes a Chinese font, not a Latin one.
 	charsetGB2312 = 134
@@ -62,7 +64,7 @@ func align(h string, wrap bool) *excelize.Alignment {
 func newSheetStyles(f *excelize.File) (*sheetStyles, error) {
 	datef, pctf := fmtDate, fmtPercent
 	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}
-	body := font(fontBody, 11, false)
+	body := font(fontBody, bodyPt, false)
 	bold := font(fontTitle, 11, false)
 	st := &sheetStyles{}
 	defs := []struct {
