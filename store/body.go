@@ -178,3 +178,18 @@ func (b *Body) Validate() error {
 	}
 	return nil
 }
+
+// Clone copies b deeply: the Body methods change terms, seats and
+// representatives in place, and a caller that may throw its change away
+// (a refused save, an import preview) must leave the original as it was.
+func (b Body) Clone() Body {
+	b.Terms = slices.Clone(b.Terms)
+	for i := range b.Terms {
+		t := &b.Terms[i]
+		t.Seats = slices.Clone(t.Seats)
+		for j := range t.Seats {
+			t.Seats[j].Reps = slices.Clone(t.Seats[j].Reps)
+		}
+	}
+	return b
+}

@@ -30,7 +30,7 @@ const (
 //
 // The caller's body is not touched; Plan.Body is a changed deep copy.
 func PlanRosterImport(b Body, people []Person, members []Member, rows []RosterImportRow, positions []string, now time.Time) *RosterPlan {
-	plan := &RosterPlan{Body: cloneBody(b)}
+	plan := &RosterPlan{Body: b.Clone()}
 	term := plan.Body.CurrentTerm()
 	if term == nil {
 		for _, r := range rows {
@@ -182,16 +182,3 @@ func openHolder(s *Seat) uuid.UUID {
 	return uuid.Nil
 }
 
-// cloneBody copies b deeply enough that changing the copy's terms, seats
-// and representatives leaves b as it was.
-func cloneBody(b Body) Body {
-	b.Terms = slices.Clone(b.Terms)
-	for i := range b.Terms {
-		t := &b.Terms[i]
-		t.Seats = slices.Clone(t.Seats)
-		for j := range t.Seats {
-			t.Seats[j].Reps = slices.Clone(t.Seats[j].Reps)
-		}
-	}
-	return b
-}

@@ -158,7 +158,7 @@ func (f *bodyForm) checkName(s string) error {
 func (f *bodyForm) save() error {
 	var b store.Body
 	if f.self != nil {
-		b = cloneBody(f.self)
+		b = f.self.Clone()
 	}
 	b.Name, b.Type, b.Ordering, b.Note = f.name.Text, f.typ.value(), f.order.value(), f.note.Text
 	b.ParentID = uuid.Nil
@@ -183,21 +183,6 @@ func (f *bodyForm) save() error {
 	return nil
 }
 
-// cloneBody copies b deeply: the Body methods change terms, seats and
-// representatives in place, and the loaded copy must stay as stored if
-// the save is refused.
-func cloneBody(b *store.Body) store.Body {
-	c := *b
-	c.Terms = slices.Clone(b.Terms)
-	for i := range c.Terms {
-		t := &c.Terms[i]
-		t.Seats = slices.Clone(t.Seats)
-		for j := range t.Seats {
-			t.Seats[j].Reps = slices.Clone(t.Seats[j].Reps)
-		}
-	}
-	return c
-}
 
 // confirmDeleteBody moves the body shown to the trash after asking.
 func (v *orgView) confirmDeleteBody() {
@@ -260,7 +245,7 @@ func checkTermNumber(s string) error {
 
 func (v *orgView) saveNewTerm(orig *store.Body, number string, start store.Date) error {
 	n, _ := strconv.Atoi(strings.TrimSpace(number))
-	b := cloneBody(orig)
+	b := orig.Clone()
 	// The audit summary is stored in Chinese whatever the interface
 	// language, like every record.
 	change := "换届：第" + xlsx.ChineseNumber(n) + "届"

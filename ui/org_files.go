@@ -107,7 +107,7 @@ func (v *orgView) chooseRosterImport() {
 	if b == nil {
 		return
 	}
-	body := cloneBody(b)
+	body := b.Clone()
 	v.app.chooseOpenFile(func(path string) { v.importRoster(path, body) })
 }
 

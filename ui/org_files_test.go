@@ -167,7 +167,7 @@ func TestOrgImportRoster(t *testing.T) {
 	bad := writeRosterFile(t, [][]any{header,
 		{"理事", "王伟", "山东兔巴哥置地有限公司", "董事长"},
 		{"理事", "", "山东锐博化工有限公司", "董事长"}})
-	v.importRoster(bad, cloneBody(v.body()))
+	v.importRoster(bad, v.body().Clone())
 	a.waitIdle()
 	p := v.preview
 	if p == nil || !p.plan.HasErrors() || p.confirm != nil || !strings.Contains(p.notice.Text, "不会写入任何数据") {
@@ -184,7 +184,7 @@ func TestOrgImportRoster(t *testing.T) {
 	good := writeRosterFile(t, [][]any{header,
 		{"理事", "王伟", "山东兔巴哥置地有限公司", "董事长"},
 		{"理事", "张志梅", "山东锐博化工有限公司", "董事长"}})
-	v.importRoster(good, cloneBody(v.body()))
+	v.importRoster(good, v.body().Clone())
 	a.waitIdle()
 	p = v.preview
 	if p == nil || p.confirm == nil || p.confirm.Disabled() {

@@ -24,7 +24,7 @@ func (v *orgView) changeBody(bodyID uuid.UUID, change func(b *store.Body) (seatC
 	if orig == nil {
 		return store.ErrNotFound
 	}
-	b := cloneBody(orig)
+	b := orig.Clone()
 	c, err := change(&b)
 	if err != nil {
 		return err
