@@ -181,4 +181,3 @@ func openHolder(s *Seat) uuid.UUID {
 	}
 	return uuid.Nil
 }
-

@@ -183,7 +183,6 @@ func (f *bodyForm) save() error {
 	return nil
 }
 
-
 // confirmDeleteBody moves the body shown to the trash after asking.
 func (v *orgView) confirmDeleteBody() {
 	b := v.body()
