@@ -14,11 +14,17 @@ import (
 // openMembers builds the window on s, shows 成员单位 and waits for the
 // first load.
 func openMembers(t *testing.T, s store.Store) (*App, *membersView) {
+	return openView[membersView](t, s, "成员单位")
+}
+
+// openView builds the window on s, shows the section titled title and
+// waits for its first load; the section's root must be a viewPanel[V].
+func openView[V any](t *testing.T, s store.Store, title string) (*App, *V) {
 	t.Helper()
 	a := newDeskWindow(t, s)
-	panel, ok := openSection(t, a, "成员单位").(*membersPanel)
+	panel, ok := openSection(t, a, title).(*viewPanel[V])
 	if !ok {
-		t.Fatal("成员单位 section is not a membersPanel")
+		t.Fatalf("%s section does not hold the expected view", title)
 	}
 	a.waitIdle()
 	return a, panel.view
@@ -86,15 +92,22 @@ func typeInto(t *testing.T, d *formDialog, f store.Field, text string) {
 // chooseIn picks option in the dialog's Select labelled label.
 func chooseIn(t *testing.T, d *formDialog, label, option string) {
 	t.Helper()
+	formWidget[*widget.Select](t, d, label).SetSelected(option)
+}
+
+// formWidget finds the dialog's widget of type W labelled label.
+func formWidget[W fyne.CanvasObject](t *testing.T, d *formDialog, label string) W {
+	t.Helper()
 	for _, f := range d.forms {
 		for _, it := range f.Items {
-			if sel, ok := it.Widget.(*widget.Select); ok && it.Text == label {
-				sel.SetSelected(option)
-				return
+			if w, ok := it.Widget.(W); ok && it.Text == label {
+				return w
 			}
 		}
 	}
-	t.Fatalf("dialog has no choice %q", label)
+	var zero W
+	t.Fatalf("dialog has no %T labelled %q", zero, label)
+	return zero
 }
 
 // validationText is the entry's live validation message, "" if valid.

@@ -13,14 +13,7 @@ import (
 // openOrg builds the window on s, shows 组织机构 and waits for the first
 // load.
 func openOrg(t *testing.T, s store.Store) (*App, *orgView) {
-	t.Helper()
-	a := newDeskWindow(t, s)
-	panel, ok := openSection(t, a, "组织机构").(*orgPanel)
-	if !ok {
-		t.Fatal("组织机构 section is not an orgPanel")
-	}
-	a.waitIdle()
-	return a, panel.view
+	return openView[orgView](t, s, "组织机构")
 }
 
 // rosterNames is the 姓名 column of the roster table as drawn, with the

@@ -272,13 +272,5 @@ func containsRun(texts, want []string) bool {
 // chooseRadio picks option in the dialog's radio group labelled label.
 func chooseRadio(t *testing.T, d *formDialog, label, option string) {
 	t.Helper()
-	for _, f := range d.forms {
-		for _, it := range f.Items {
-			if r, ok := it.Widget.(*widget.RadioGroup); ok && it.Text == label {
-				r.SetSelected(option)
-				return
-			}
-		}
-	}
-	t.Fatalf("dialog has no radio group %q", label)
+	formWidget[*widget.RadioGroup](t, d, label).SetSelected(option)
 }
