@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"time"
 
 	"github.com/google/uuid"
 )
@@ -34,8 +33,7 @@ type Body struct {
 	Ordering Ordering  `json:"ordering"`
 	Note     string    `json:"note,omitempty"`
 	Terms    []Term    `json:"terms"`
-	Created  time.Time `json:"created"`
-	Updated  time.Time `json:"updated"`
+	Stamp
 }
 
 // Term (届) is one term of office of a body. End is the day the next term

@@ -145,9 +145,8 @@ func planRow(r *ImportRow, idx *memberIndex, now time.Time) PlanRow {
 		pr.Warnings = append(pr.Warnings, &FieldError{Row: r.Row, Field: FieldTier, Problem: ProblemTierNotChanged, Detail: string(r.Tier)})
 	}
 	for _, w := range pr.Warnings {
-		noRow := *w
-		noRow.Row = 0 // the warning stays with the member, the file's row does not
-		m.Warnings = appendNew(m.Warnings, noRow.Error())
+		// The warning stays with the member, the file's row does not.
+		m.Warnings = appendWarning(m.Warnings, Warning{Field: w.Field, Problem: w.Problem, Detail: w.Detail})
 	}
 	pr.Result = m
 	switch {
@@ -279,9 +278,9 @@ func atRow(err error, row int) *FieldError {
 	return &FieldError{Row: row, Field: FieldName, Problem: Problem(err.Error())}
 }
 
-func appendNew(list []string, s string) []string {
-	if slices.Contains(list, s) {
+func appendWarning(list []Warning, w Warning) []Warning {
+	if slices.Contains(list, w) {
 		return list
 	}
-	return append(list, s)
+	return append(list, w)
 }

@@ -68,10 +68,9 @@ type Member struct {
 	Note       string   `json:"note,omitempty"`
 	// Warnings are the import warnings recorded on the member (a failing
 	// credit code, a phone that looks wrong), shown in its detail view.
-	Warnings []string  `json:"warnings,omitempty"`
+	Warnings []Warning `json:"warnings,omitempty"`
 	Events   []Event   `json:"events"`
-	Created  time.Time `json:"created"`
-	Updated  time.Time `json:"updated"`
+	Stamp
 }
 
 // CodeFlagged reports whether the member's credit code fails the check.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"time"
 
 	"github.com/google/uuid"
 )
@@ -29,8 +28,7 @@ type Person struct {
 	// LeftOn is the day the person left their unit or post (调离); seats
 	// still held after it are flagged on the rosters.
 	LeftOn  Date      `json:"left_on"`
-	Created time.Time `json:"created"`
-	Updated time.Time `json:"updated"`
+	Stamp
 }
 
 // Person fields as the clerk sees them.

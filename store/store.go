@@ -2,133 +2,233 @@
 // member unit is, how its life cycle may go, what the register and its
 // statistics are on any day, and how an imported sheet is planned. It knows
 // nothing of windows, files or databases; Store is what the rest of the
-// program calls, and store/bolt implements it.
+// program calls, made by New over an Engine (store/bolt, store/postgres).
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"time"
 
 	"github.com/google/uuid"
 )
 
-// Store is the data file. Every method that changes data is one
-// transaction that also appends an audit entry. Deleting moves a record to
-// the trash, from which it can be restored.
+// Store is what the program calls: the records and every rule about
+// them, over an Engine (store.New). It is split by kind, so that a screen
+// or a command can ask for only what it uses. Every method that changes
+// data is one transaction that also appends an audit entry written by the
+// store from the change itself. Deleting moves a record to the trash, from
+// which it can be restored. Saving over a newer change is refused with a
+// *ConflictError naming who made it.
 type Store interface {
 	MemberStore
 	RosterStore
-
-	// Trash lists deleted records (members, people, bodies), newest first.
-	Trash() ([]TrashItem, error)
-	// Restore brings a record back from the trash. A restored record that
-	// would now duplicate another is refused like its Create.
-	Restore(id uuid.UUID) error
-	// Audit returns the latest audit entries, newest first (all if limit <= 0).
-	Audit(limit int) ([]AuditEntry, error)
-
-	Settings() (Settings, error)
-	SaveSettings(s Settings) error
-
-	// Path is the data file's location.
-	Path() string
+	History
+	SettingsStore
 	Close() error
 }
 
 // MemberStore keeps the member register.
 type MemberStore interface {
-	// Members returns every member not in the trash, in creation order.
-	Members() ([]Member, error)
+	// Members returns every member not in the trash, in creation order:
+	// the register screen and the statistics need the whole register.
+	Members(ctx context.Context) ([]Member, error)
 	// Member returns one member, or ErrNotFound.
-	Member(id uuid.UUID) (Member, error)
+	Member(ctx context.Context, id uuid.UUID) (Member, error)
 	// CreateMember cleans and validates m, checks each of m.Events in
 	// order (typically an admission), refuses a duplicate (same credit code
 	// or NameKey as a member in the register) with a *FieldError naming the
 	// existing unit, and saves it with a new ID.
-	CreateMember(m Member) (Member, error)
-	// UpdateMember saves m's details (not its events). m.Updated must be
-	// what the store last returned, or the update fails with ErrConflict.
-	UpdateMember(m Member) (Member, error)
+	CreateMember(ctx context.Context, m Member) (Member, error)
+	// UpdateMember saves m's details (not its events). m.Rev must be what
+	// the store last returned, else a *ConflictError.
+	UpdateMember(ctx context.Context, m Member) (Member, error)
 	// AddEvent appends a life-cycle event (tier change, exit, rejoin …)
-	// after Member.CheckEvent allows it.
-	AddEvent(id uuid.UUID, e Event) (Member, error)
+	// after Member.CheckEvent allows it on the store's today.
+	AddEvent(ctx context.Context, id uuid.UUID, e Event) (Member, error)
 	// DeleteMember moves a member to the trash.
-	DeleteMember(id uuid.UUID) error
-	// ApplyImport writes a plan without errors in one transaction. A plan
+	DeleteMember(ctx context.Context, id uuid.UUID) error
+	// ApplyImport writes a plan without errors, all or nothing. A plan
 	// with errors writes nothing and returns its first error.
-	ApplyImport(p *ImportPlan) (ImportSummary, error)
+	ApplyImport(ctx context.Context, p *ImportPlan) (ImportSummary, error)
 }
 
 // RosterStore keeps the people and the bodies with their terms and seats.
 type RosterStore interface {
 	// People returns every person not in the trash, in creation order.
-	People() ([]Person, error)
-	Person(id uuid.UUID) (Person, error)
+	People(ctx context.Context) ([]Person, error)
+	Person(ctx context.Context, id uuid.UUID) (Person, error)
 	// CreatePerson cleans and validates p and refuses a second person with
 	// the same PersonKey (PersonDuplicateError naming the existing one).
-	CreatePerson(p Person) (Person, error)
-	// UpdatePerson saves p; p.Updated must be what the store last returned
-	// (else ErrConflict).
-	UpdatePerson(p Person) (Person, error)
+	CreatePerson(ctx context.Context, p Person) (Person, error)
+	// UpdatePerson saves p; p.Rev must be what the store last returned.
+	UpdatePerson(ctx context.Context, p Person) (Person, error)
 	// DeletePerson moves a person to the trash. It is refused with a
 	// *FieldError (ProblemHoldsSeat, naming the body) while the person
 	// holds or represents a unit in a seat that has not ended.
-	DeletePerson(id uuid.UUID) error
+	DeletePerson(ctx context.Context, id uuid.UUID) error
 
 	// Bodies returns every body not in the trash, in creation order.
-	Bodies() ([]Body, error)
-	Body(id uuid.UUID) (Body, error)
+	Bodies(ctx context.Context) ([]Body, error)
+	Body(ctx context.Context, id uuid.UUID) (Body, error)
 	// CreateBody cleans and validates b and refuses a second body with the
-	// same NameKey (ProblemBodyDuplicate).
-	CreateBody(b Body) (Body, error)
-	// SaveBody writes b after a change made with the Body methods (AddTerm,
-	// NewTerm, AddSeat, ReplaceHolder …), with change as the audit
-	// summary ("换届：第二届", "理事 张三 离任"). b.Updated must be what the
-	// store last returned (else ErrConflict). Every seat must name a person
-	// and member that exist.
-	SaveBody(b Body, change string) (Body, error)
+	// same NameKey (ProblemBodyDuplicate) or a parent that does not exist.
+	CreateBody(ctx context.Context, b Body) (Body, error)
+	// SaveBody writes b after the change ch made with the Body methods
+	// (AddTerm, NewTerm, AddSeat, ReplaceHolder …); the store writes the
+	// audit summary from ch. b.Rev must be what the store last returned.
+	// Every seat must name a person and member that exist.
+	SaveBody(ctx context.Context, b Body, ch BodyChange) (Body, error)
 	// DeleteBody moves a body (with its terms and seats) to the trash.
-	DeleteBody(id uuid.UUID) error
-	// ApplyRosterImport writes a roster plan without errors in one
-	// transaction: its new people, then the body with its new seats. A plan
-	// with errors writes nothing and returns its first error.
-	ApplyRosterImport(p *RosterPlan) error
+	DeleteBody(ctx context.Context, id uuid.UUID) error
+	// ApplyRosterImport writes a roster plan without errors, all or
+	// nothing: its new people, then the body with its new seats.
+	ApplyRosterImport(ctx context.Context, p *RosterPlan) error
 }
 
-// Record kinds, as they appear in the audit log and the trash.
+// History is the audit log and the trash.
+type History interface {
+	// Audit returns the entries that match q, newest first.
+	Audit(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
+	// Trash lists deleted records (members, people, bodies), newest first.
+	Trash(ctx context.Context) ([]TrashItem, error)
+	// Restore brings a record back from the trash. A restored record that
+	// would now duplicate another is refused like its Create.
+	Restore(ctx context.Context, id uuid.UUID) error
+}
+
+// SettingsStore keeps the data's own settings.
+type SettingsStore interface {
+	Settings(ctx context.Context) (Settings, error)
+	SaveSettings(ctx context.Context, s Settings) error
+}
+
+// Optional abilities, found with As: not every engine has them.
+
+// FileStore is a store kept in one file on this PC.
+type FileStore interface{ Path() string }
+
+// Checker verifies the stored data: every record decodes, indexes and
+// references agree. It returns every problem found, joined, or nil.
+type Checker interface {
+	Check(ctx context.Context) error
+}
+
+// Watcher delivers changes made by other clerks (a shared database) until
+// ctx ends. Changes made through this Store are not delivered: the caller
+// knows them already.
+type Watcher interface {
+	Watch(ctx context.Context) (<-chan Change, error)
+}
+
+// As finds an optional ability of s, or of the engine under it.
+func As[T any](s Store) (T, bool) {
+	if t, ok := s.(T); ok {
+		return t, true
+	}
+	if u, ok := s.(interface{ Engine() Engine }); ok {
+		t, ok := u.Engine().(T)
+		return t, ok
+	}
+	var zero T
+	return zero, false
+}
+
+// Kind is a record kind as persisted in the audit log and the trash:
+// ASCII codes, shown to the clerk through the text layer (ui/msg).
+type Kind string
+
 const (
-	KindMember = "成员单位"
-	KindPerson = "人员"
-	KindBody   = "机构"
+	KindMember   Kind = "member"
+	KindPerson   Kind = "person"
+	KindBody     Kind = "body"
+	KindSettings Kind = "settings"
+	// KindData is the data set as a whole (a migration, a copy).
+	KindData Kind = "data"
 )
 
-// Audit actions.
+// Action is what an audit entry records, as a persisted ASCII code.
+type Action string
+
 const (
-	ActionCreate   = "新增"
-	ActionUpdate   = "修改"
-	ActionEvent    = "登记变动"
-	ActionDelete   = "删除"
-	ActionRestore  = "恢复"
-	ActionImport   = "导入"
-	ActionSettings = "设置"
-	ActionMigrate  = "升级数据文件"
-	ActionRoster   = "名单变动"
+	ActionCreate   Action = "create"
+	ActionUpdate   Action = "update"
+	ActionEvent    Action = "event"
+	ActionDelete   Action = "delete"
+	ActionRestore  Action = "restore"
+	ActionImport   Action = "import"
+	ActionSettings Action = "settings"
+	ActionMigrate  Action = "migrate"
+	ActionRoster   Action = "roster"
+	ActionCopy     Action = "copy"
 )
 
-// AuditEntry records one change: when, what, to which record.
+// AuditEntry records one change: when, who, what, to which record.
 type AuditEntry struct {
 	ID       uuid.UUID `json:"id"`
 	Time     time.Time `json:"time"`
-	Action   string    `json:"action"`
-	Kind     string    `json:"kind"`
+	Action   Action    `json:"action"`
+	Kind     Kind      `json:"kind"`
 	RecordID uuid.UUID `json:"record_id"`
-	Summary  string    `json:"summary"`
+	// Summary is the change in words, written by the store ("类别变更
+	// 潍坊职业学院 理事单位→常务理事单位 (2024年3月1日)").
+	Summary string `json:"summary"`
+	// Clerk and PC say who made the change: the operating-system user
+	// (or database role) and the computer's name.
+	Clerk string `json:"clerk,omitempty"`
+	PC    string `json:"pc,omitempty"`
+	// Session identifies the open Store that made the change, so that a
+	// change feed can leave out a window's own changes. Not persisted.
+	Session uuid.UUID `json:"-"`
+}
+
+// By is "clerk@PC", or what of it is known.
+func (e AuditEntry) By() string { return ClerkAt(e.Clerk, e.PC) }
+
+// ClerkAt names a clerk on a PC for the audit log and conflict messages.
+func ClerkAt(clerk, pc string) string {
+	switch {
+	case clerk == "":
+		return pc
+	case pc == "":
+		return clerk
+	}
+	return clerk + "@" + pc
+}
+
+// AuditQuery selects audit entries. Zero fields do not filter.
+type AuditQuery struct {
+	// RecordID keeps the entries about one record.
+	RecordID uuid.UUID
+	// Kind keeps the entries about one kind of record.
+	Kind Kind
+	// Before keeps entries with IDs before this one (paging: pass the
+	// last ID of the previous page).
+	Before uuid.UUID
+	// Limit is the most entries returned; 0 is all.
+	Limit int
+}
+
+// Match reports whether e passes q's filters (not Limit).
+func (q AuditQuery) Match(e *AuditEntry) bool {
+	return (q.RecordID == uuid.Nil || e.RecordID == q.RecordID) &&
+		(q.Kind == "" || e.Kind == q.Kind) &&
+		(q.Before == uuid.Nil || bytesLess(e.ID, q.Before))
+}
+
+func bytesLess(a, b uuid.UUID) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
 }
 
 // TrashItem is a deleted record with everything needed to restore it.
 type TrashItem struct {
 	ID      uuid.UUID       `json:"id"`
-	Kind    string          `json:"kind"`
+	Kind    Kind            `json:"kind"`
 	Name    string          `json:"name"`
 	Deleted time.Time       `json:"deleted"`
 	Data    json.RawMessage `json:"data"`
