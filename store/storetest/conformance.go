@@ -72,6 +72,7 @@ var cases = []struct {
 	{"Settings", testSettings},
 	{"Check", testCheck},
 	{"Script/Deterministic", testScriptDeterministic},
+	{"Copy", testCopy},
 }
 
 // Start is the fake clock's first reading: after Last, so synthetic
