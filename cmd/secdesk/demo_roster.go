@@ -6,7 +6,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
-	"github.com/secdesk/secdesk/store/xlsx"
 )
 
 // demoRosters is the format of assets.DemoRosters (written by
@@ -123,7 +122,7 @@ func (l *rosterLoader) loadBody(db demoBody) error {
 // NewTerm (which copies the rest), editing the copies' titles and
 // representatives, and adding the newcomers. Ranks follow the file.
 func (l *rosterLoader) startTerm(b store.Body, t demoTerm) (store.Body, error) {
-	change := "第" + xlsx.ChineseNumber(t.Number) + "届"
+	change := store.TermName(t.Number)
 	if b.CurrentTerm() == nil {
 		if _, err := b.AddTerm(t.Number, t.Start); err != nil {
 			return b, err

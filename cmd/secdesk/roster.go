@@ -182,7 +182,7 @@ func termText(t *store.Term) string {
 	if msg.LanguageIsEnglish() {
 		return msg.Tf("第%d届", t.Number)
 	}
-	return "第" + xlsx.ChineseNumber(t.Number) + "届"
+	return t.Name()
 }
 
 // importRoster previews a roster file against a body's current term,

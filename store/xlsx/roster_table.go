@@ -34,7 +34,7 @@ var unitListWidths = []float64{8, 56, 16}
 func RosterTableTitle(group string, r *store.Roster) string {
 	t := RosterTitle(group, r.Body) + "（"
 	if r.Term != nil {
-		t += "第" + ChineseNumber(r.Term.Number) + "届，"
+		t += r.Term.Name() + "，"
 	}
 	return t + "截至" + r.AsOf.Chinese() + "）"
 }
