@@ -226,7 +226,7 @@ func (c *cli) importRoster(args []string) error {
 // applyRosterPlan prints the preview and writes the plan unless it has an
 // error or this is a dry run.
 func (c *cli) applyRosterPlan(s store.Store, plan *store.RosterPlan, dry bool) error {
-	sum := printRosterPlan(c.stdout, plan)
+	printRosterPlan(c.stdout, plan)
 	switch {
 	case plan.HasErrors():
 		return failf("文件中有错误，未导入任何数据")
@@ -237,17 +237,15 @@ func (c *cli) applyRosterPlan(s store.Store, plan *store.RosterPlan, dry bool) e
 	if err := s.ApplyRosterImport(plan); err != nil {
 		return err
 	}
+	sum := plan.Summary()
 	fmt.Fprintln(c.stdout, msg.Tf("已导入「%s」名单：新增席位%d个，新建人员%d人，无变化%d行",
-		plan.Body.Name, sum.seats, len(plan.NewPeople), sum.unchanged))
+		plan.Body.Name, sum.Seats, sum.NewPeople, sum.Unchanged))
 	return nil
 }
 
-type rosterPlanSum struct{ seats, unchanged, errors, warned int }
-
 // printRosterPlan is the preview: 第N行, what happens, the person, the
 // position (and whether the person is new), then each error and warning.
-func printRosterPlan(w io.Writer, p *store.RosterPlan) rosterPlanSum {
-	var sum rosterPlanSum
+func printRosterPlan(w io.Writer, p *store.RosterPlan) {
 	for _, r := range p.Rows {
 		line := msg.Tf("第%d行", r.Row) + "\t" + msg.T(string(r.Action)) + "\t" + cmp.Or(r.Name, msg.T("（无姓名）")) +
 			"\t" + msg.T(r.Position)
@@ -261,25 +259,10 @@ func printRosterPlan(w io.Writer, p *store.RosterPlan) rosterPlanSum {
 		for _, e := range r.Warnings {
 			fmt.Fprintln(w, "\t"+msg.T("警告")+colon()+msg.FieldError(e))
 		}
-		sum.count(r)
 	}
+	sum := p.Summary()
 	fmt.Fprintln(w, msg.Tf("共%d行：新增席位%d，无变化%d，错误%d，有警告%d；新建人员%d人",
-		len(p.Rows), sum.seats, sum.unchanged, sum.errors, sum.warned, len(p.NewPeople)))
-	return sum
-}
-
-func (s *rosterPlanSum) count(r store.RosterPlanRow) {
-	switch {
-	case len(r.Errors) > 0:
-		s.errors++
-	case r.Action == store.RowNew:
-		s.seats++
-	case r.Action == store.RowUnchanged:
-		s.unchanged++
-	}
-	if len(r.Warnings) > 0 {
-		s.warned++
-	}
+		sum.Rows, sum.Seats, sum.Unchanged, sum.Errors, sum.Warned, sum.NewPeople))
 }
 
 // listRosters prints every body with each of its terms, one

@@ -269,7 +269,7 @@ func TestExportStats(t *testing.T) {
 func TestStatsSentenceEmpty(t *testing.T) {
 	s := store.ComputeStats(nil, store.Date{}, d(2024, 3, 1))
 	want := "统计期间 2024年1月1日至2024年3月1日，新增成员单位 0 家，退出成员 0 家，现有成员单位 0 家。"
-	if got := StatsSentence(s); got != want {
+	if got := s.Sentence(); got != want {
 		t.Errorf("got %q", got)
 	}
 	path := filepath.Join(t.TempDir(), "s.xlsx")
