@@ -51,20 +51,19 @@ func loadRosterData(db string) (rosterData, error) {
 	return readRosterData(s)
 }
 
-// body finds a body by its name as store.NameKey compares names, so
-// "理事会 " and full-width variants find 理事会. An unknown name is told
-// with the names there are, since a script's author rarely remembers them.
+// body finds a body by its name as store.FindBody compares names. An
+// unknown name is told with the names there are, since a script's author
+// rarely remembers them.
 func (d *rosterData) body(name string) (*store.Body, error) {
-	key := store.NameKey(name)
+	if b := store.FindBody(d.bodies, name); b != nil {
+		return b, nil
+	}
+	if len(d.bodies) == 0 {
+		return nil, failf("找不到机构「%s」：数据文件中还没有任何机构", name)
+	}
 	names := make([]string, len(d.bodies))
 	for i := range d.bodies {
-		if store.NameKey(d.bodies[i].Name) == key {
-			return &d.bodies[i], nil
-		}
 		names[i] = d.bodies[i].Name
-	}
-	if len(names) == 0 {
-		return nil, failf("找不到机构「%s」：数据文件中还没有任何机构", name)
 	}
 	return nil, failf("找不到机构「%s」。现有机构：%s", name, strings.Join(names, listSep()))
 }
@@ -290,20 +289,8 @@ func (c *cli) listRosters(args []string) error {
 		}
 		for i := range b.Terms {
 			t := &b.Terms[i]
-			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%d\n", head, termText(t), t.Start, t.End, seatsHeld(t))
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%d\n", head, termText(t), t.Start, t.End, t.SeatsHeldAtEnd())
 		}
 	}
 	return nil
-}
-
-// seatsHeld counts the seats of t held on its last day: those not ended,
-// or ended only by the next term's start (换届 closes every seat).
-func seatsHeld(t *store.Term) int {
-	n := 0
-	for _, s := range t.Seats {
-		if s.End.IsZero() || s.End.Equal(t.End) {
-			n++
-		}
-	}
-	return n
 }

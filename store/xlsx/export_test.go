@@ -187,25 +187,6 @@ func TestExportRegisterUnmasked(t *testing.T) {
 	}
 }
 
-func TestMaskPhone(t *testing.T) {
-	for in, want := range map[string]string{
-		"13812341234":              "138****1234",
-		"+86 13812341234":          "+86 138****1234",
-		"8613812341234":            "86138****1234",
-		"0536-8123456":             "0536-***3456",
-		"0536-8123456-801":         "0536-***3456-801",
-		"05368123456":              "*******3456",
-		"13812341234/0536-8123456": "138****1234/0536-***3456",
-		"":                         "",
-		"95588":                    "95588",
-		"无":                        "无",
-	} {
-		if got := MaskPhone(in); got != want {
-			t.Errorf("MaskPhone(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // seedStats are the figures of the seed-000 report paragraph.
 func seedStats() StatsExport {
 	return StatsExport{

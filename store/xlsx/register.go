@@ -3,8 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"regexp"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -73,7 +71,7 @@ func writeRegister(f *excelize.File, r *RegisterExport) error {
 		m := e.Member
 		phone := m.Phone
 		if r.MaskPhones {
-			phone = MaskPhone(phone)
+			phone = store.MaskPhone(phone)
 		}
 		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
 		row[1] = st.textCell(m.Name)
@@ -131,24 +129,7 @@ func streamHead(sw *excelize.StreamWriter, st *sheetStyles, title string, header
 	return sw.SetRow("A2", hdr, excelize.RowOpts{Height: 24})
 }
 
-// digitRun finds the numbers inside a phone field, which may hold several
-// numbers, an area code, an extension or a +86 prefix.
-var digitRun = regexp.MustCompile(`\d+`)
-
-// MaskPhone hides the personal part of phone numbers for copies that leave
-// the secretariat: a mobile keeps its first three and last four digits
-// (13812341234 → 138****1234); any other number of seven digits or more
-// keeps only its last four (0536-8123456 → 0536-***3456). Area codes,
-// extensions, prefixes and separators are kept, so the shape still shows.
-func MaskPhone(p string) string {
-	return digitRun.ReplaceAllStringFunc(p, func(run string) string {
-		n := len(run)
-		switch {
-		case n >= 11 && run[n-11] == '1' && (n == 11 || strings.HasPrefix(run, "86") && n == 13):
-			return run[:n-8] + "****" + run[n-4:]
-		case n >= 7:
-			return strings.Repeat("*", n-4) + run[n-4:]
-		}
-		return run
-	})
-}
+// MaskPhone is store.MaskPhone.
+//
+// Deprecated: call store.MaskPhone.
+func MaskPhone(p string) string { return store.MaskPhone(p) }

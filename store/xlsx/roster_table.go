@@ -77,7 +77,7 @@ func writeRosterTable(f *excelize.File, r *RosterExport) error {
 			n++
 			phone := l.Phone
 			if r.MaskPhones {
-				phone = MaskPhone(phone)
+				phone = store.MaskPhone(phone)
 			}
 			row[0] = excelize.Cell{StyleID: st.center, Value: n}
 			row[1] = st.textCell(l.Position)
