@@ -1,9 +1,6 @@
 package xlsx
 
 import (
-	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -257,34 +254,6 @@ func TestStatsSentenceEmpty(t *testing.T) {
 	must(t, ExportStats(path, StatsExport{Stats: s}))
 	if got := value(t, book(t, path), StatsSheet, "C16"); got != "0.0%" {
 		t.Errorf("合计 share with no members = %q", got)
-	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.xlsx")
-	must(t, os.WriteFile(path, []byte("old"), 0o644))
-	boom := errors.New("boom")
-	err := WriteFileAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "half a file")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Errorf("failed write changed the file: %q", b)
-	}
-	must(t, WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }))
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("file = %q", b)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left behind: %v", entries)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "no", "such", "dir.xlsx"), func(io.Writer) error { return nil }); err == nil {
-		t.Error("writing into a missing folder succeeded")
 	}
 }
 

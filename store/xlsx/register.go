@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,28 +37,11 @@ func RegisterTitle(group string, asOf store.Date) string {
 // ExportRegister writes the print-ready 成员单位名册 to path. The rows are
 // streamed, so a register of 10,000 units stays small in memory.
 func ExportRegister(path string, r RegisterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeRegister(f, &r); err != nil {
-			return fmt.Errorf("生成成员单位名册失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "成员单位名册", func(f *excelize.File) error { return writeRegister(f, &r) })
 }
 
 func writeRegister(f *excelize.File, r *RegisterExport) error {
-	if err := f.SetSheetName(f.GetSheetName(0), RegisterSheet); err != nil {
-		return err
-	}
-	st, err := newSheetStyles(f)
-	if err != nil {
-		return err
-	}
-	if err := printSetup(f, RegisterSheet, landscape, "$1:$2"); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(RegisterSheet)
+	sw, st, err := tableSheet(f, RegisterSheet, landscape)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"unicode"
@@ -45,14 +44,7 @@ var rosterWidths = []float64{15, 10, 60}
 // a title, the term, then each position with its holders, one per row, 姓名
 // beside 单位及职务. It is a document, not a table: no borders, no grid.
 func ExportRoster(path string, r RosterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeRoster(f, &r); err != nil {
-			return fmt.Errorf("生成名单失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "名单", func(f *excelize.File) error { return writeRoster(f, &r) })
 }
 
 // RosterTitle is "<集团名称><机构名称>名单". A body whose name already

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/xuri/excelize/v2"
 
@@ -52,14 +51,7 @@ func statsTables(s *StatsExport) (titles, heads []string, tables [][]statLine) {
 
 // ExportStats writes the print-ready 成员结构统计表 to path.
 func ExportStats(path string, s StatsExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeStats(f, &s); err != nil {
-			return fmt.Errorf("生成成员结构统计表失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "成员结构统计表", func(f *excelize.File) error { return writeStats(f, &s) })
 }
 
 // statsWriter fills the sheet row by row.
