@@ -161,3 +161,16 @@ func (p *RosterPlan) Summary() RosterPlanSummary {
 	}
 	return s
 }
+
+// HasUnitSeats reports whether any line of the roster is a seat held by a
+// member unit: a roster without one has no 成员单位名单 to print.
+func (r *Roster) HasUnitSeats() bool {
+	for _, s := range r.Sections {
+		for _, l := range s.Lines {
+			if l.IsUnit {
+				return true
+			}
+		}
+	}
+	return false
+}

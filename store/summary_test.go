@@ -142,3 +142,15 @@ func TestRosterPlanSummary(t *testing.T) {
 		t.Errorf("Summary %+v, want %+v", got, want)
 	}
 }
+
+func TestRosterHasUnitSeats(t *testing.T) {
+	f := newCouncil(t)
+	r := BuildRoster(&f.body, d("2020-06-01"), f.dir())
+	if !r.HasUnitSeats() {
+		t.Error("the council has 乙's seat")
+	}
+	r = BuildRoster(&f.body, d("2020-02-01"), f.dir()) // before 乙's seat began
+	if r.HasUnitSeats() || len(r.Lines()) != 1 {
+		t.Errorf("only the chair on 2020-02-01: %v", rosterText(r))
+	}
+}

@@ -165,13 +165,8 @@ func checkExportable(r *store.Roster, f rosterFormat) error {
 	if r.Term == nil {
 		return failf("「%s」在%s没有在任的届次，未导出", r.Body.Name, dateText(r.AsOf))
 	}
-	if f.names[0] != "单位" {
+	if f.names[0] != "单位" || r.HasUnitSeats() {
 		return nil
-	}
-	for _, l := range r.Lines() {
-		if l.IsUnit {
-			return nil
-		}
 	}
 	return failf("「%s」在%s没有由成员单位担任的席位，无法导出成员单位名单", r.Body.Name, dateText(r.AsOf))
 }
