@@ -51,9 +51,13 @@ type ImportPlan struct {
 	Rows []PlanRow
 }
 
-// ImportSummary counts what an import did.
+// ImportSummary counts the rows of a plan by action: what an import will
+// do, or did. Warnings counts the rows with at least one warning, Errors
+// the rows in error (RowError); a plan with errors writes nothing.
 type ImportSummary struct {
+	Rows                              int
 	New, Updated, Unchanged, Warnings int
+	Errors                            int
 }
 
 // HasErrors reports whether any row has an error.
@@ -69,9 +73,9 @@ func (p *ImportPlan) FirstError() *FieldError {
 	return nil
 }
 
-// Summary counts the rows by action.
+// Summary counts the rows by action, and the rows with warnings.
 func (p *ImportPlan) Summary() ImportSummary {
-	var s ImportSummary
+	s := ImportSummary{Rows: len(p.Rows)}
 	for _, r := range p.Rows {
 		switch r.Action {
 		case RowNew:
@@ -80,6 +84,8 @@ func (p *ImportPlan) Summary() ImportSummary {
 			s.Updated++
 		case RowUnchanged:
 			s.Unchanged++
+		case RowError:
+			s.Errors++
 		}
 		if len(r.Warnings) > 0 {
 			s.Warnings++

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"net/mail"
 	"regexp"
 	"slices"
 	"time"
@@ -135,18 +134,9 @@ func (m *Member) LastEventDate() Date {
 // today. Events must come in date order: a step dated before the latest
 // recorded one is refused, so the derived history never contradicts itself.
 func (m *Member) CheckEvent(e Event, today Date) error {
-	f := FieldDate
-	switch e.Kind {
-	case EventJoin:
-		f = FieldJoinDate
-	case EventExit:
-		f = FieldExitDate
-	}
-	if e.Date.IsZero() {
-		return fieldErr(f, ProblemRequired, "")
-	}
-	if e.Date.After(today) {
-		return fieldErr(f, ProblemFutureDate, e.Date.Chinese())
+	f := EventDateField(e.Kind)
+	if err := checkEventDate(f, e.Date, today); err != nil {
+		return err
 	}
 	if last := m.LastEventDate(); !last.IsZero() && e.Date.Before(last) {
 		return fieldErr(f, ProblemBeforeLast, last.Chinese())
@@ -240,46 +230,17 @@ func (m *Member) Clean() {
 // Validate checks the details of a cleaned member (not its events). A
 // credit code that fails the check is an error unless a reason is given.
 func (m *Member) Validate() error {
-	switch {
-	case m.Name == "":
-		return fieldErr(FieldName, ProblemRequired, "")
-	case len([]rune(m.Name)) > 100:
-		return fieldErr(FieldName, ProblemTooLong, "")
-	case !slices.Contains(UnitTypes, m.Type):
+	if err := CheckName(m.Name); err != nil {
+		return err
+	}
+	if !slices.Contains(UnitTypes, m.Type) {
 		if m.Type == "" {
 			return fieldErr(FieldType, ProblemRequired, "")
 		}
 		return fieldErr(FieldType, ProblemBadChoice, string(m.Type))
 	}
-	if err := checkCreditCode(m.CreditCode, m.CodeReason); err != nil {
+	if err := CheckCreditCode(m.CreditCode, m.CodeReason); err != nil {
 		return err
 	}
-	if m.Email != "" && !validEmail(m.Email) {
-		return fieldErr(FieldEmail, ProblemBadEmail, m.Email)
-	}
-	return nil
-}
-
-// validEmail accepts a bare address (no display name).
-func validEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Address == s
-}
-
-var creditCodeShape = regexp.MustCompile(`^[0-9A-Z]{18}$`)
-
-func checkCreditCode(code, reason string) error {
-	switch {
-	case code == "":
-		return nil
-	case !creditCodeShape.MatchString(code):
-		if reason == "" {
-			return fieldErr(FieldCreditCode, ProblemCodeFormat, code)
-		}
-	case !ValidCreditCode(code):
-		if reason == "" {
-			return fieldErr(FieldCreditCode, ProblemCodeNeedReason, code)
-		}
-	}
-	return nil
+	return CheckEmail(m.Email)
 }

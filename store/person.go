@@ -57,17 +57,13 @@ func (p *Person) Clean() {
 
 // Validate checks a cleaned person.
 func (p *Person) Validate() error {
-	switch {
-	case p.Name == "":
-		return fieldErr(FieldPersonName, ProblemRequired, "")
-	case len([]rune(p.Name)) > 40:
-		return fieldErr(FieldPersonName, ProblemTooLong, "")
-	case p.Gender != "" && !slices.Contains(Genders, p.Gender):
-		return fieldErr(FieldGender, ProblemBadChoice, p.Gender)
-	case p.Email != "" && !validEmail(p.Email):
-		return fieldErr(FieldEmail, ProblemBadEmail, p.Email)
+	if err := CheckPersonName(p.Name); err != nil {
+		return err
 	}
-	return nil
+	if p.Gender != "" && !slices.Contains(Genders, p.Gender) {
+		return fieldErr(FieldGender, ProblemBadChoice, p.Gender)
+	}
+	return CheckEmail(p.Email)
 }
 
 // PersonKey identifies a person for duplicate detection: the same

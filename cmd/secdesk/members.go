@@ -81,7 +81,6 @@ func openForImport(db string, dry bool) (store.Store, []store.Member, error) {
 // printPlan is the preview: 第N行, what happens, the unit, then each error
 // and warning of the row, then the totals.
 func printPlan(w io.Writer, p *store.ImportPlan) {
-	errRows := 0
 	for _, r := range p.Rows {
 		line := msg.Tf("第%d行", r.Row) + "\t" + msg.T(string(r.Action)) + "\t" + cmp.Or(r.Name, msg.T("（无名称）"))
 		if len(r.Changed) > 0 {
@@ -94,13 +93,10 @@ func printPlan(w io.Writer, p *store.ImportPlan) {
 		for _, e := range r.Warnings {
 			fmt.Fprintln(w, "\t"+msg.T("警告")+colon()+msg.FieldError(e))
 		}
-		if len(r.Errors) > 0 {
-			errRows++
-		}
 	}
 	sum := p.Summary()
 	fmt.Fprintln(w, msg.Tf("共%d行：新增%d，更新%d，无变化%d，错误%d，有警告%d",
-		len(p.Rows), sum.New, sum.Updated, sum.Unchanged, errRows, sum.Warnings))
+		sum.Rows, sum.New, sum.Updated, sum.Unchanged, sum.Errors, sum.Warnings))
 }
 
 func changedFields(fs []store.Field) string {

@@ -51,20 +51,19 @@ func loadRosterData(db string) (rosterData, error) {
 	return readRosterData(s)
 }
 
-// body finds a body by its name as store.NameKey compares names, so
-// "理事会 " and full-width variants find 理事会. An unknown name is told
-// with the names there are, since a script's author rarely remembers them.
+// body finds a body by its name as store.FindBody compares names. An
+// unknown name is told with the names there are, since a script's author
+// rarely remembers them.
 func (d *rosterData) body(name string) (*store.Body, error) {
-	key := store.NameKey(name)
+	if b := store.FindBody(d.bodies, name); b != nil {
+		return b, nil
+	}
+	if len(d.bodies) == 0 {
+		return nil, failf("找不到机构「%s」：数据文件中还没有任何机构", name)
+	}
 	names := make([]string, len(d.bodies))
 	for i := range d.bodies {
-		if store.NameKey(d.bodies[i].Name) == key {
-			return &d.bodies[i], nil
-		}
 		names[i] = d.bodies[i].Name
-	}
-	if len(names) == 0 {
-		return nil, failf("找不到机构「%s」：数据文件中还没有任何机构", name)
 	}
 	return nil, failf("找不到机构「%s」。现有机构：%s", name, strings.Join(names, listSep()))
 }
@@ -166,13 +165,8 @@ func checkExportable(r *store.Roster, f rosterFormat) error {
 	if r.Term == nil {
 		return failf("「%s」在%s没有在任的届次，未导出", r.Body.Name, dateText(r.AsOf))
 	}
-	if f.names[0] != "单位" {
+	if f.names[0] != "单位" || r.HasUnitSeats() {
 		return nil
-	}
-	for _, l := range r.Lines() {
-		if l.IsUnit {
-			return nil
-		}
 	}
 	return failf("「%s」在%s没有由成员单位担任的席位，无法导出成员单位名单", r.Body.Name, dateText(r.AsOf))
 }
@@ -182,7 +176,7 @@ func termText(t *store.Term) string {
 	if msg.LanguageIsEnglish() {
 		return msg.Tf("第%d届", t.Number)
 	}
-	return "第" + xlsx.ChineseNumber(t.Number) + "届"
+	return t.Name()
 }
 
 // importRoster previews a roster file against a body's current term,
@@ -226,7 +220,7 @@ func (c *cli) importRoster(args []string) error {
 // applyRosterPlan prints the preview and writes the plan unless it has an
 // error or this is a dry run.
 func (c *cli) applyRosterPlan(s store.Store, plan *store.RosterPlan, dry bool) error {
-	sum := printRosterPlan(c.stdout, plan)
+	printRosterPlan(c.stdout, plan)
 	switch {
 	case plan.HasErrors():
 		return failf("文件中有错误，未导入任何数据")
@@ -237,17 +231,15 @@ func (c *cli) applyRosterPlan(s store.Store, plan *store.RosterPlan, dry bool) e
 	if err := s.ApplyRosterImport(plan); err != nil {
 		return err
 	}
+	sum := plan.Summary()
 	fmt.Fprintln(c.stdout, msg.Tf("已导入「%s」名单：新增席位%d个，新建人员%d人，无变化%d行",
-		plan.Body.Name, sum.seats, len(plan.NewPeople), sum.unchanged))
+		plan.Body.Name, sum.Seats, sum.NewPeople, sum.Unchanged))
 	return nil
 }
 
-type rosterPlanSum struct{ seats, unchanged, errors, warned int }
-
 // printRosterPlan is the preview: 第N行, what happens, the person, the
 // position (and whether the person is new), then each error and warning.
-func printRosterPlan(w io.Writer, p *store.RosterPlan) rosterPlanSum {
-	var sum rosterPlanSum
+func printRosterPlan(w io.Writer, p *store.RosterPlan) {
 	for _, r := range p.Rows {
 		line := msg.Tf("第%d行", r.Row) + "\t" + msg.T(string(r.Action)) + "\t" + cmp.Or(r.Name, msg.T("（无姓名）")) +
 			"\t" + msg.T(r.Position)
@@ -261,25 +253,10 @@ func printRosterPlan(w io.Writer, p *store.RosterPlan) rosterPlanSum {
 		for _, e := range r.Warnings {
 			fmt.Fprintln(w, "\t"+msg.T("警告")+colon()+msg.FieldError(e))
 		}
-		sum.count(r)
 	}
+	sum := p.Summary()
 	fmt.Fprintln(w, msg.Tf("共%d行：新增席位%d，无变化%d，错误%d，有警告%d；新建人员%d人",
-		len(p.Rows), sum.seats, sum.unchanged, sum.errors, sum.warned, len(p.NewPeople)))
-	return sum
-}
-
-func (s *rosterPlanSum) count(r store.RosterPlanRow) {
-	switch {
-	case len(r.Errors) > 0:
-		s.errors++
-	case r.Action == store.RowNew:
-		s.seats++
-	case r.Action == store.RowUnchanged:
-		s.unchanged++
-	}
-	if len(r.Warnings) > 0 {
-		s.warned++
-	}
+		sum.Rows, sum.Seats, sum.Unchanged, sum.Errors, sum.Warned, sum.NewPeople))
 }
 
 // listRosters prints every body with each of its terms, one
@@ -307,20 +284,8 @@ func (c *cli) listRosters(args []string) error {
 		}
 		for i := range b.Terms {
 			t := &b.Terms[i]
-			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%d\n", head, termText(t), t.Start, t.End, seatsHeld(t))
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\t%d\n", head, termText(t), t.Start, t.End, t.SeatsHeldAtEnd())
 		}
 	}
 	return nil
-}
-
-// seatsHeld counts the seats of t held on its last day: those not ended,
-// or ended only by the next term's start (换届 closes every seat).
-func seatsHeld(t *store.Term) int {
-	n := 0
-	for _, s := range t.Seats {
-		if s.End.IsZero() || s.End.Equal(t.End) {
-			n++
-		}
-	}
-	return n
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/secdesk/secdesk/store/xlsx/xlsxtest"
 )
 
 // The expectations below come straight from the demo's roster file with
@@ -123,15 +123,7 @@ func councilReplacement(t *testing.T, f rawRosters) (term rawTerm, c rawChange) 
 // (U+3000 pads names and labels) removed.
 func sheetText(t *testing.T, path string) [][]string {
 	t.Helper()
-	x, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	rows, err := x.GetRows(x.GetSheetName(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := xlsxtest.ReadSheet(t, path, "")
 	for _, r := range rows {
 		for j := range r {
 			r[j] = strings.Map(func(c rune) rune {
@@ -275,22 +267,10 @@ func TestRosterExportUnitList(t *testing.T) {
 
 // writeRosterSheet writes a roster import file: a title line, a header in
 // the seed's words, then the rows.
-func writeRosterSheet(t *testing.T, rows ...[]any) string {
+func writeRosterSheet(t *testing.T, rows ...[]string) string {
 	t.Helper()
-	x := excelize.NewFile()
-	defer x.Close()
-	all := append([][]any{{"专业建设指导委员会增补名单"}, {"职位", "姓名", "性别", "单位", "职务", "手机", "任职日期"}}, rows...)
-	for i, r := range all {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := x.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "roster.xlsx")
-	if err := x.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	head := [][]string{{"专业建设指导委员会增补名单"}, {"职位", "姓名", "性别", "单位", "职务", "手机", "任职日期"}}
+	return xlsxtest.WriteSheet(t, append(head, rows...))
 }
 
 // rosterSnapshot is what a data file holds of people and bodies, with the
@@ -315,7 +295,7 @@ func rosterSnapshot(t *testing.T, db string) string {
 }
 
 // guidanceRows are two new 委员 and one who already sits on the committee.
-func guidanceRows(t *testing.T) [][]any {
+func guidanceRows(t *testing.T) [][]string {
 	b := loadRawRosters(t).body(t, "专业建设指导委员会")
 	term := b.Terms[len(b.Terms)-1]
 	i := slices.IndexFunc(term.Seats, func(s rawSeat) bool { return s.Position == "委员" && s.Person != "" })
@@ -326,7 +306,7 @@ func guidanceRows(t *testing.T) [][]any {
 			unit = p.Member + p.Unit
 		}
 	}
-	return [][]any{
+	return [][]string{
 		{"委员", "欧阳明辉", "男", "潍海化工职业学院", "化学工程系主任", "13905360001", "2026-09-18"},
 		{"委 员", "赵晓峰", "男", "潍海市生态环境局", "科长", "13905360002", "2026年9月18日"},
 		{"委员", sitting.Person, "", unit, sitting.Title, "", "2026-09-18"},
@@ -339,7 +319,7 @@ func TestRosterImportDryRunThenReal(t *testing.T) {
 	file := writeRosterSheet(t, rows...)
 	before := rosterSnapshot(t, db)
 	r := mustRun(t, "roster", "import", file, "--body", "专业建设指导委员会", "--dry-run", "--db", db)
-	for _, want := range []string{"第3行\t新增\t欧阳明辉\t委员\t（新建人员）", "第4行\t新增\t赵晓峰", "第5行\t无变化\t" + rows[2][1].(string), "新增席位2，无变化1，错误0"} {
+	for _, want := range []string{"第3行\t新增\t欧阳明辉\t委员\t（新建人员）", "第4行\t新增\t赵晓峰", "第5行\t无变化\t" + rows[2][1], "新增席位2，无变化1，错误0"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("dry run lacks %q:\n%s", want, r.stdout)
 		}
@@ -443,7 +423,7 @@ func TestRosterEnglish(t *testing.T) {
 	if r.code != 2 || !strings.Contains(r.stderr, "Invalid value for --format") || !strings.Contains(r.stderr, "Usage") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
-	file := writeRosterSheet(t, []any{"委员", "", "男", "潍海化工职业学院"})
+	file := writeRosterSheet(t, []string{"委员", "", "男", "潍海化工职业学院"})
 	r = runCLI(t, "roster", "import", file, "--body", "专业建设指导委员会", "--dry-run", "--db", db)
 	if r.code != 1 || !strings.Contains(r.stdout, "Row 3\tError") || !strings.Contains(r.stdout, "Name") {
 		t.Errorf("exit %d, report %q", r.code, r.stdout)

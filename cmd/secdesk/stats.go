@@ -1,12 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/secdesk/secdesk/store"
@@ -85,56 +83,29 @@ func parseStatsArgs(args []string) (a statsArgs, err error) {
 // 截至2023年11月28日，现有成员单位81家，其中政府部门1家、企业47家、本科院校3所…；
 // 2023年1月1日以来新增3家、退出1家。
 func printStats(w io.Writer, st store.Stats) {
-	var types []string
-	for _, t := range typeOrder(st.ByType) {
-		types = append(types, count(t, st.ByType[t]))
-	}
-	if st.Total > 0 {
-		fmt.Fprintln(w, msg.Tf("截至%s，现有成员单位%d家，其中%s；%s以来新增%d家、退出%d家。",
-			dateText(st.AsOf), st.Total, strings.Join(types, listSep()), dateText(st.Since), st.Joined, st.Left))
-	} else {
+	if st.Total == 0 {
 		fmt.Fprintln(w, msg.Tf("截至%s，现有成员单位0家；%s以来新增%d家、退出%d家。",
 			dateText(st.AsOf), dateText(st.Since), st.Joined, st.Left))
 		return
 	}
-	cities := slices.SortedFunc(maps.Keys(st.ByCity), func(a, b string) int {
-		return cmp.Or(st.ByCity[b]-st.ByCity[a], strings.Compare(a, b))
-	})
-	var parts []string
-	for _, c := range cities {
-		parts = append(parts, count(c, st.ByCity[c]))
+	var types []string
+	for _, c := range st.HeldTypeCounts() {
+		types = append(types, count(string(c.Type), c.N, c.Measure))
 	}
-	fmt.Fprintln(w, msg.Tf("按城市：%s。", strings.Join(parts, listSep())))
-}
-
-// typeOrder is the fixed order of store.UnitTypes with the types counted,
-// then any type an old file holds that the list lacks.
-func typeOrder(byType map[string]int) []string {
-	var out []string
-	for _, t := range store.UnitTypes {
-		if byType[string(t)] > 0 {
-			out = append(out, string(t))
-		}
+	fmt.Fprintln(w, msg.Tf("截至%s，现有成员单位%d家，其中%s；%s以来新增%d家、退出%d家。",
+		dateText(st.AsOf), st.Total, strings.Join(types, listSep()), dateText(st.Since), st.Joined, st.Left))
+	var cities []string
+	for _, c := range st.CityCounts() {
+		cities = append(cities, count(c.City, c.N, "家"))
 	}
-	var other []string
-	for t := range byType {
-		if !slices.Contains(store.UnitTypes, store.UnitType(t)) {
-			other = append(other, t)
-		}
-	}
-	slices.Sort(other)
-	return append(out, other...)
+	fmt.Fprintln(w, msg.Tf("按城市：%s。", strings.Join(cities, listSep())))
 }
 
 // count is "企业47家", "高职院校17所" as the work report writes them; in
 // English "企业" is translated and the count follows.
-func count(label string, n int) string {
+func count(label string, n int, measure string) string {
 	if msg.LanguageIsEnglish() {
 		return fmt.Sprintf("%s %d", msg.T(label), n)
 	}
-	unit := "家"
-	if strings.HasSuffix(label, "院校") || strings.HasSuffix(label, "学校") {
-		unit = "所"
-	}
-	return fmt.Sprintf("%s%d%s", label, n, unit)
+	return label + strconv.Itoa(n) + measure
 }

@@ -81,7 +81,7 @@ func (g *generator) basis(day store.Date) string {
 	}
 	term := 1 + (day.Year()-2010)/5
 	session := 1 + (day.Year()-2010)%5
-	return fmt.Sprintf("第%s届理事会第%s次会议", chineseNumber(term), chineseNumber(session))
+	return fmt.Sprintf("第%s届理事会第%s次会议", store.ChineseNumber(term), store.ChineseNumber(session))
 }
 
 func minDate(a, b store.Date) store.Date {

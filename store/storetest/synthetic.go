@@ -97,7 +97,7 @@ func (g *generator) uniqueName(t store.UnitType, c city) string {
 	for try := 0; ; try++ {
 		name := g.name(t, c)
 		if try >= 8 {
-			name += "第" + chineseNumber(try-6) + branchWord(t)
+			name += "第" + store.ChineseNumber(try-6) + branchWord(t)
 		}
 		if !g.names[store.NameKey(name)] {
 			g.names[store.NameKey(name)] = true
@@ -127,7 +127,7 @@ func (g *generator) name(t store.UnitType, c city) string {
 	case "本科院校":
 		return short + g.pick(fields) + "学院"
 	case "普通学校":
-		return fmt.Sprintf("%s第%s中学", c.city, chineseNumber(1+g.rng.IntN(40)))
+		return fmt.Sprintf("%s第%s中学", c.city, store.ChineseNumber(1+g.rng.IntN(40)))
 	case "行业协会":
 		return c.city + g.pick(industries) + "行业协会"
 	case "科研院所":
@@ -201,19 +201,4 @@ func (g *generator) uuidAt(t time.Time) uuid.UUID {
 	u[6] = 0x70 | u[6]&0x0f // version 7
 	u[8] = 0x80 | u[8]&0x3f // RFC 4122 variant
 	return u
-}
-
-// chineseNumber writes 1..99 in Chinese numerals, larger n in digits.
-func chineseNumber(n int) string {
-	if n >= 100 {
-		return fmt.Sprint(n)
-	}
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
 }

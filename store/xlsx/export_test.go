@@ -1,9 +1,6 @@
 package xlsx
 
 import (
-	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -187,25 +184,6 @@ func TestExportRegisterUnmasked(t *testing.T) {
 	}
 }
 
-func TestMaskPhone(t *testing.T) {
-	for in, want := range map[string]string{
-		"13812341234":              "138****1234",
-		"+86 13812341234":          "+86 138****1234",
-		"8613812341234":            "86138****1234",
-		"0536-8123456":             "0536-***3456",
-		"0536-8123456-801":         "0536-***3456-801",
-		"05368123456":              "*******3456",
-		"13812341234/0536-8123456": "138****1234/0536-***3456",
-		"":                         "",
-		"95588":                    "95588",
-		"无":                        "无",
-	} {
-		if got := MaskPhone(in); got != want {
-			t.Errorf("MaskPhone(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // seedStats are the figures of the seed-000 report paragraph.
 func seedStats() StatsExport {
 	return StatsExport{
@@ -269,41 +247,13 @@ func TestExportStats(t *testing.T) {
 func TestStatsSentenceEmpty(t *testing.T) {
 	s := store.ComputeStats(nil, store.Date{}, d(2024, 3, 1))
 	want := "统计期间 2024年1月1日至2024年3月1日，新增成员单位 0 家，退出成员 0 家，现有成员单位 0 家。"
-	if got := StatsSentence(s); got != want {
+	if got := s.Sentence(); got != want {
 		t.Errorf("got %q", got)
 	}
 	path := filepath.Join(t.TempDir(), "s.xlsx")
 	must(t, ExportStats(path, StatsExport{Stats: s}))
 	if got := value(t, book(t, path), StatsSheet, "C16"); got != "0.0%" {
 		t.Errorf("合计 share with no members = %q", got)
-	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.xlsx")
-	must(t, os.WriteFile(path, []byte("old"), 0o644))
-	boom := errors.New("boom")
-	err := WriteFileAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "half a file")
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "old" {
-		t.Errorf("failed write changed the file: %q", b)
-	}
-	must(t, WriteFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }))
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("file = %q", b)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		t.Errorf("temporary files left behind: %v", entries)
-	}
-	if err := WriteFileAtomic(filepath.Join(dir, "no", "such", "dir.xlsx"), func(io.Writer) error { return nil }); err == nil {
-		t.Error("writing into a missing folder succeeded")
 	}
 }
 

@@ -2,9 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
-	"regexp"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -40,28 +37,11 @@ func RegisterTitle(group string, asOf store.Date) string {
 // ExportRegister writes the print-ready 成员单位名册 to path. The rows are
 // streamed, so a register of 10,000 units stays small in memory.
 func ExportRegister(path string, r RegisterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeRegister(f, &r); err != nil {
-			return fmt.Errorf("生成成员单位名册失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "成员单位名册", func(f *excelize.File) error { return writeRegister(f, &r) })
 }
 
 func writeRegister(f *excelize.File, r *RegisterExport) error {
-	if err := f.SetSheetName(f.GetSheetName(0), RegisterSheet); err != nil {
-		return err
-	}
-	st, err := newSheetStyles(f)
-	if err != nil {
-		return err
-	}
-	if err := printSetup(f, RegisterSheet, landscape, "$1:$2"); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(RegisterSheet)
+	sw, st, err := tableSheet(f, RegisterSheet, landscape)
 	if err != nil {
 		return err
 	}
@@ -73,7 +53,7 @@ func writeRegister(f *excelize.File, r *RegisterExport) error {
 		m := e.Member
 		phone := m.Phone
 		if r.MaskPhones {
-			phone = MaskPhone(phone)
+			phone = store.MaskPhone(phone)
 		}
 		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
 		row[1] = st.textCell(m.Name)
@@ -131,24 +111,7 @@ func streamHead(sw *excelize.StreamWriter, st *sheetStyles, title string, header
 	return sw.SetRow("A2", hdr, excelize.RowOpts{Height: 24})
 }
 
-// digitRun finds the numbers inside a phone field, which may hold several
-// numbers, an area code, an extension or a +86 prefix.
-var digitRun = regexp.MustCompile(`\d+`)
-
-// MaskPhone hides the personal part of phone numbers for copies that leave
-// the secretariat: a mobile keeps its first three and last four digits
-// (13812341234 → 138****1234); any other number of seven digits or more
-// keeps only its last four (0536-8123456 → 0536-***3456). Area codes,
-// extensions, prefixes and separators are kept, so the shape still shows.
-func MaskPhone(p string) string {
-	return digitRun.ReplaceAllStringFunc(p, func(run string) string {
-		n := len(run)
-		switch {
-		case n >= 11 && run[n-11] == '1' && (n == 11 || strings.HasPrefix(run, "86") && n == 13):
-			return run[:n-8] + "****" + run[n-4:]
-		case n >= 7:
-			return strings.Repeat("*", n-4) + run[n-4:]
-		}
-		return run
-	})
-}
+// MaskPhone is store.MaskPhone.
+//
+// Deprecated: call store.MaskPhone.
+func MaskPhone(p string) string { return store.MaskPhone(p) }

@@ -2,9 +2,7 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -46,14 +44,7 @@ var rosterWidths = []float64{15, 10, 60}
 // a title, the term, then each position with its holders, one per row, 姓名
 // beside 单位及职务. It is a document, not a table: no borders, no grid.
 func ExportRoster(path string, r RosterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeRoster(f, &r); err != nil {
-			return fmt.Errorf("生成名单失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "名单", func(f *excelize.File) error { return writeRoster(f, &r) })
 }
 
 // RosterTitle is "<集团名称><机构名称>名单". A body whose name already
@@ -70,19 +61,6 @@ func RosterTitle(group string, b *store.Body) string {
 	return g + name + "名单"
 }
 
-// TermName is how a term is printed: 第二届（2024年1月1日起）, or for a
-// term that has ended 第一届（2020年1月1日至2023年12月31日）. The stored End
-// is the day the next term began, so the last day is the one before.
-func TermName(t *store.Term) string {
-	if t == nil {
-		return ""
-	}
-	if t.End.IsZero() {
-		return fmt.Sprintf("第%s届（%s起）", ChineseNumber(t.Number), t.Start.Chinese())
-	}
-	return fmt.Sprintf("第%s届（%s至%s）", ChineseNumber(t.Number), t.Start.Chinese(), t.End.AddDays(-1).Chinese())
-}
-
 // TermLine is the line under the title: the term and the day the roster
 // stands on, e.g. "第二届（2024年1月1日起）　截至2025年3月1日".
 func TermLine(r *store.Roster) string {
@@ -90,28 +68,13 @@ func TermLine(r *store.Roster) string {
 	if r.Term == nil {
 		return asOf
 	}
-	return TermName(r.Term) + "\u3000" + asOf
+	return r.Term.Span() + "\u3000" + asOf
 }
 
-// ChineseNumber writes 1–99 in Chinese numerals, as terms are numbered
-// (第一届, 第十二届, 第二十届); larger numbers stay in digits.
-func ChineseNumber(n int) string {
-	digits := []rune("零一二三四五六七八九")
-	switch {
-	case n < 0 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return string(digits[n])
-	}
-	s := "十"
-	if n >= 20 {
-		s = string(digits[n/10]) + s
-	}
-	if n%10 != 0 {
-		s += string(digits[n%10])
-	}
-	return s
-}
+// ChineseNumber is store.ChineseNumber.
+//
+// Deprecated: call store.ChineseNumber; this stays until package ui does.
+func ChineseNumber(n int) string { return store.ChineseNumber(n) }
 
 // PadName spaces a two-character Chinese name with an ideographic space
 // (王林 → 王　林), so that names line up with three-character ones as on

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +33,7 @@ var unitListWidths = []float64{8, 56, 16}
 func RosterTableTitle(group string, r *store.Roster) string {
 	t := RosterTitle(group, r.Body) + "（"
 	if r.Term != nil {
-		t += "第" + ChineseNumber(r.Term.Number) + "届，"
+		t += r.Term.Name() + "，"
 	}
 	return t + "截至" + r.AsOf.Chinese() + "）"
 }
@@ -52,14 +51,7 @@ func UnitListTitle(b *store.Body) string {
 // per holder with phone numbers: the secretariat's working copy, and the
 // form a roster is imported in.
 func ExportRosterTable(path string, r RosterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeRosterTable(f, &r); err != nil {
-			return fmt.Errorf("生成名单表失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "名单表", func(f *excelize.File) error { return writeRosterTable(f, &r) })
 }
 
 func writeRosterTable(f *excelize.File, r *RosterExport) error {
@@ -77,7 +69,7 @@ func writeRosterTable(f *excelize.File, r *RosterExport) error {
 			n++
 			phone := l.Phone
 			if r.MaskPhones {
-				phone = MaskPhone(phone)
+				phone = store.MaskPhone(phone)
 			}
 			row[0] = excelize.Cell{StyleID: st.center, Value: n}
 			row[1] = st.textCell(l.Position)
@@ -103,14 +95,7 @@ func writeRosterTable(f *excelize.File, r *RosterExport) error {
 // lists them — as a table of 序号, 单位名称, 单位类型. Only unit seats are
 // listed; people on the body are not.
 func ExportUnitList(path string, r RosterExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeUnitList(f, &r); err != nil {
-			return fmt.Errorf("生成成员单位名单失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "成员单位名单", func(f *excelize.File) error { return writeUnitList(f, &r) })
 }
 
 func writeUnitList(f *excelize.File, r *RosterExport) error {

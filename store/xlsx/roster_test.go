@@ -189,11 +189,6 @@ func TestRosterTextHelpers(t *testing.T) {
 			t.Errorf("RosterTitle(%q, %q) = %q", c.group, c.body, got)
 		}
 	}
-	for n, want := range map[int]string{1: "一", 2: "二", 10: "十", 11: "十一", 20: "二十", 23: "二十三", 99: "九十九", 100: "100"} {
-		if got := ChineseNumber(n); got != want {
-			t.Errorf("ChineseNumber(%d) = %q", n, got)
-		}
-	}
 	for in, want := range map[string]string{"王林": "王" + sp + "林", "赵立成": "赵立成", "欧阳华": "欧阳华", "Li": "Li", "": "", "王": "王"} {
 		if got := PadName(in); got != want {
 			t.Errorf("PadName(%q) = %q", in, got)

@@ -1,12 +1,7 @@
 package xlsx
 
 import (
-	"cmp"
 	"fmt"
-	"io"
-	"maps"
-	"slices"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -29,50 +24,6 @@ func StatsTitle(group string, asOf store.Date) string {
 	return fmt.Sprintf("%s成员结构统计表（截至%s）", groupName(group), asOf.Chinese())
 }
 
-// StatsSentence is the paragraph of the group's work report the table
-// backs up (seed 000): "统计期间 2023年1月1日至2023年11月28日，新增成员单位
-// 3 家，退出成员 1 家，现有成员单位 81 家，其中政府部门 1 家、企业 47 家……。"
-func StatsSentence(s store.Stats) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "统计期间 %s至%s，新增成员单位 %d 家，退出成员 %d 家，现有成员单位 %d 家",
-		s.Since.Chinese(), s.AsOf.Chinese(), s.Joined, s.Left, s.Total)
-	var parts []string
-	for _, t := range typeOrder(s.ByType) {
-		if n := s.ByType[t]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d %s", t, n, measureWord(t)))
-		}
-	}
-	if len(parts) > 0 {
-		b.WriteString("，其中" + strings.Join(parts, "、"))
-	}
-	b.WriteString("。")
-	return b.String()
-}
-
-// measureWord counts schools in 所 and everything else in 家, as the
-// report does ("本科院校 3 所", "企业单位 47 家").
-func measureWord(t string) string {
-	if strings.HasSuffix(t, "院校") || strings.HasSuffix(t, "学校") {
-		return "所"
-	}
-	return "家"
-}
-
-// typeOrder is store.UnitTypes followed by any other type found in the
-// counts (an old file may hold one), so that no member goes uncounted.
-func typeOrder(byType map[string]int) []string {
-	var out []string
-	for _, t := range store.UnitTypes {
-		out = append(out, string(t))
-	}
-	for _, t := range slices.Sorted(maps.Keys(byType)) {
-		if !slices.Contains(out, t) {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // statLine is one row of a count table.
 type statLine struct {
 	label string
@@ -84,16 +35,15 @@ type statLine struct {
 // complete), by city from the most members down.
 func statsTables(s *StatsExport) (titles, heads []string, tables [][]statLine) {
 	var byType, byTier, byCity []statLine
-	for _, t := range typeOrder(s.Stats.ByType) {
-		byType = append(byType, statLine{t, s.Stats.ByType[t]})
+	for _, c := range s.Stats.TypeCounts() {
+		byType = append(byType, statLine{string(c.Type), c.N})
 	}
 	for _, t := range store.Tiers {
 		byTier = append(byTier, statLine{string(t), s.ByTier[t]})
 	}
-	for c, n := range s.Stats.ByCity {
-		byCity = append(byCity, statLine{c, n})
+	for _, c := range s.Stats.CityCounts() {
+		byCity = append(byCity, statLine{c.City, c.N})
 	}
-	slices.SortFunc(byCity, func(a, b statLine) int { return cmp.Or(b.n-a.n, strings.Compare(a.label, b.label)) })
 	return []string{"一、按单位类型统计", "二、按会员类别统计", "三、按城市统计"},
 		[]string{"单位类型", "会员类别", "城市"},
 		[][]statLine{byType, byTier, byCity}
@@ -101,14 +51,7 @@ func statsTables(s *StatsExport) (titles, heads []string, tables [][]statLine) {
 
 // ExportStats writes the print-ready 成员结构统计表 to path.
 func ExportStats(path string, s StatsExport) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeStats(f, &s); err != nil {
-			return fmt.Errorf("生成成员结构统计表失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "成员结构统计表", func(f *excelize.File) error { return writeStats(f, &s) })
 }
 
 // statsWriter fills the sheet row by row.
@@ -147,7 +90,7 @@ func writeStats(f *excelize.File, s *StatsExport) error {
 	sw := &statsWriter{f: f, st: st, row: 1}
 	// The title is long for a portrait page: it wraps onto two lines.
 	sw.merged(StatsTitle(s.GroupName, s.Stats.AsOf), st.title, 52)
-	sentence := StatsSentence(s.Stats)
+	sentence := s.Stats.Sentence()
 	sw.merged(sentence, st.note, wrappedHeight(sentence, 84))
 	titles, heads, tables := statsTables(s)
 	for i := range tables {

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -63,14 +62,7 @@ var templateColumns = []templateColumn{
 // row, one filled example row, drop-down lists for the columns with fixed
 // choices, and a sheet of instructions.
 func WriteTemplate(path string) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
-		f := excelize.NewFile()
-		defer f.Close()
-		if err := writeTemplate(f); err != nil {
-			return fmt.Errorf("生成导入模板失败：%w", err)
-		}
-		return f.Write(w)
-	})
+	return exportBook(path, "导入模板", writeTemplate)
 }
 
 func writeTemplate(f *excelize.File) error {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/demo"
 )
 
 // place is what the generator knows of a city: province, the first four
@@ -45,12 +46,12 @@ var (
 )
 
 // member turns a table line into the file's form.
-func (u unit) member(i int) demoMember {
+func (u unit) member(i int) demo.Member {
 	p, ok := places[u.city]
 	if !ok {
 		panic("no place for " + u.city)
 	}
-	m := demoMember{
+	m := demo.Member{
 		Name: u.name, Type: u.typ, Province: p.province, City: u.city,
 		CreditCode: creditCode(u, p),
 		Address:    u.city + pick(p.districts, u.name, "district") + pick(roads, u.name, "road") + fmt.Sprintf("%d号", 1+hash(u.name, "no")%399),
@@ -59,10 +60,10 @@ func (u unit) member(i int) demoMember {
 		Email:      u.email, Note: u.note,
 	}
 	if u.applied != "" {
-		m.Events = append(m.Events, demoEvent{Kind: "申请", Date: u.applied})
+		m.Events = append(m.Events, demo.Event{Kind: "申请", Date: day(u.applied)})
 	}
 	if u.tier != "" {
-		m.Events = append(m.Events, demoEvent{Kind: "批准加入", Date: u.join.date, Tier: u.tier, Basis: u.join.basis})
+		m.Events = append(m.Events, demo.Event{Kind: "批准加入", Date: day(u.join.date), Tier: u.tier, Basis: u.join.basis})
 	}
 	m.Events = append(m.Events, u.later...)
 	return m

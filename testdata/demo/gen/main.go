@@ -12,7 +12,8 @@
 // is built so that the register on 2023-11-28 has exactly the structure of
 // the seed-000 work report (81 units: 政府部门 1, 企业 47, 本科院校 3,
 // 高职院校 17, 中职学校 10, 行业协会 2, 科研院所 1; 3 joined and 1 left in
-// 2023); the program checks that before it writes.
+// 2023); the program checks that before it writes. The format is package
+// store/demo's, whose loader `secdesk demo` runs.
 package main
 
 import (
@@ -25,38 +26,8 @@ import (
 	"time"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/demo"
 )
-
-// The file format, also read by cmd/secdesk (which has its own copy of
-// these types: package main cannot be imported).
-type demoFile struct {
-	GroupName string       `json:"group_name"`
-	Note      string       `json:"note"`
-	Members   []demoMember `json:"members"`
-}
-
-type demoMember struct {
-	Name       string      `json:"name"`
-	CreditCode string      `json:"credit_code"`
-	Type       string      `json:"type"`
-	Province   string      `json:"province"`
-	City       string      `json:"city"`
-	Address    string      `json:"address"`
-	Contact    string      `json:"contact"`
-	Phone      string      `json:"phone"`
-	Email      string      `json:"email,omitempty"`
-	Note       string      `json:"note,omitempty"`
-	Events     []demoEvent `json:"events"`
-}
-
-type demoEvent struct {
-	Kind     string `json:"kind"`
-	Date     string `json:"date"`
-	Tier     string `json:"tier,omitempty"`
-	Basis    string `json:"basis,omitempty"`
-	ExitKind string `json:"exit_kind,omitempty"`
-	Reason   string `json:"reason,omitempty"`
-}
 
 const groupName = "潍海市化工职业教育集团"
 
@@ -64,7 +35,7 @@ func main() {
 	out := flag.String("out", "testdata/demo/members.json", "member file")
 	rosterOut := flag.String("rosters", "testdata/demo/rosters.json", "roster file")
 	flag.Parse()
-	f := demoFile{
+	f := demo.Members{
 		GroupName: groupName,
 		Note:      "虚构的演示数据：单位、代码、人员和电话均为编造，如有雷同纯属巧合。",
 	}
@@ -107,7 +78,7 @@ func write(path string, v any) {
 // check replays every member through store.Member.AddEvent (so each event
 // is one the program accepts) and compares the 2023-11-28 register with
 // the seed-000 report.
-func check(f demoFile) error {
+func check(f demo.Members) error {
 	now := time.Date(2026, 10, 31, 12, 0, 0, 0, time.UTC)
 	var ms []store.Member
 	for _, dm := range f.Members {
@@ -124,11 +95,7 @@ func check(f demoFile) error {
 			return fmt.Errorf("%s duplicates %s", dm.Name, dup.Name)
 		}
 		for _, de := range dm.Events {
-			d, err := store.ParseDate(de.Date)
-			if err != nil {
-				return fmt.Errorf("%s: %v", dm.Name, err)
-			}
-			e := store.Event{Kind: store.EventKind(de.Kind), Date: d, Tier: store.Tier(de.Tier),
+			e := store.Event{Kind: store.EventKind(de.Kind), Date: de.Date, Tier: store.Tier(de.Tier),
 				Basis: de.Basis, ExitKind: store.ExitKind(de.ExitKind), Reason: de.Reason}
 			if err := m.AddEvent(e, now); err != nil {
 				return fmt.Errorf("%s %s %s: %v", dm.Name, de.Kind, de.Date, err)
@@ -157,6 +124,19 @@ func hash(parts ...string) uint64 {
 		h.Write([]byte{0})
 	}
 	return h.Sum64()
+}
+
+// day is the date of ISO text, the form the generator reasons in ("" is
+// no date). Text in another form would change the file: it panics.
+func day(s string) store.Date {
+	if s == "" {
+		return store.Date{}
+	}
+	d, err := store.ParseDate(s)
+	if err != nil || d.String() != s {
+		panic("gen: not an ISO date: " + s)
+	}
+	return d
 }
 
 func pick[T any](list []T, parts ...string) T {

@@ -5,64 +5,8 @@ import (
 	"slices"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/demo"
 )
-
-// The roster file's format, also read by cmd/secdesk (which has its own
-// copy). People are named by name, unique in the file; member units by
-// their name in members.json. A term lists its seats as they stood on its
-// first day, then the changes within it in date order.
-type rosterFile struct {
-	Note   string       `json:"note"`
-	People []demoPerson `json:"people"`
-	Bodies []demoBody   `json:"bodies"`
-}
-
-type demoPerson struct {
-	Name   string `json:"name"`
-	Gender string `json:"gender"`
-	Member string `json:"member,omitempty"`
-	Unit   string `json:"unit,omitempty"`
-	Title  string `json:"title"`
-	Mobile string `json:"mobile"`
-	LeftOn string `json:"left_on,omitempty"`
-}
-
-type demoBody struct {
-	Name     string     `json:"name"`
-	Type     string     `json:"type"`
-	Parent   string     `json:"parent,omitempty"`
-	Ordering string     `json:"ordering"`
-	Note     string     `json:"note,omitempty"`
-	Terms    []demoTerm `json:"terms"`
-}
-
-type demoTerm struct {
-	Number  int          `json:"number"`
-	Start   string       `json:"start"`
-	Seats   []demoSeat   `json:"seats"`
-	Changes []demoChange `json:"changes,omitempty"`
-}
-
-// demoSeat is a person seat (Person) or a unit seat (Member, with Rep
-// sitting for it).
-type demoSeat struct {
-	Position string `json:"position"`
-	Person   string `json:"person,omitempty"`
-	Member   string `json:"member,omitempty"`
-	Rep      string `json:"rep,omitempty"`
-	Title    string `json:"title,omitempty"`
-}
-
-// demoChange is one change within a term. Kind is "add" (a new seat),
-// "end" (the holder leaves), "replace" (a new person takes the seat) or
-// "rep" (another person sits for the unit). Holder names the seat changed:
-// its person, or its unit.
-type demoChange struct {
-	Date   string `json:"date"`
-	Kind   string `json:"kind"`
-	Holder string `json:"holder,omitempty"`
-	demoSeat
-}
 
 // holding is one seat as it stands on a day. Its slot is what stays the
 // same when the holder changes: the position and the unit's role.
@@ -74,11 +18,11 @@ type holding struct {
 
 func (h holding) slot() string { return h.position + "|" + h.unit + "|" + h.role }
 
-func (h holding) seat() demoSeat {
+func (h holding) seat() demo.Seat {
 	if h.unitSeat {
-		return demoSeat{Position: h.position, Member: h.unit, Rep: h.person, Title: h.title}
+		return demo.Seat{Position: h.position, Member: h.unit, Rep: h.person, Title: h.title}
 	}
-	return demoSeat{Position: h.position, Person: h.person, Title: h.title}
+	return demo.Seat{Position: h.position, Person: h.person, Title: h.title}
 }
 
 // bodySpec is a body and who sits on it on any day.
@@ -207,7 +151,7 @@ func tierOn(u unit, d string) string {
 		tier = u.tier
 	}
 	for _, e := range u.later {
-		if e.Date > d {
+		if e.Date.String() > d {
 			break
 		}
 		switch e.Kind {
@@ -222,14 +166,14 @@ func tierOn(u unit, d string) string {
 
 // terms is the body's history: each term's seats on its first day, then
 // a change for every day within it on which the seats differ.
-func (b bodySpec) terms(r *registry, days []string) ([]demoTerm, error) {
-	var out []demoTerm
+func (b bodySpec) terms(r *registry, days []string) ([]demo.Term, error) {
+	var out []demo.Term
 	for i, start := range b.starts {
 		end := "9999-12-31"
 		if i+1 < len(b.starts) {
 			end = b.starts[i+1]
 		}
-		t := demoTerm{Number: i + 1, Start: start}
+		t := demo.Term{Number: i + 1, Start: day(start)}
 		prev := b.at(r, start)
 		for _, h := range prev {
 			t.Seats = append(t.Seats, h.seat())
@@ -252,7 +196,7 @@ func (b bodySpec) terms(r *registry, days []string) ([]demoTerm, error) {
 
 // diff is what changed from prev to cur on day d: ended seats first, then
 // new holders of the same slot, then new seats.
-func diff(prev, cur []holding, d string) []demoChange {
+func diff(prev, cur []holding, d string) []demo.Change {
 	before, after := map[string]holding{}, map[string]holding{}
 	for _, h := range prev {
 		before[h.slot()] = h
@@ -260,21 +204,21 @@ func diff(prev, cur []holding, d string) []demoChange {
 	for _, h := range cur {
 		after[h.slot()] = h
 	}
-	var ends, swaps, adds []demoChange
+	var ends, swaps, adds []demo.Change
 	for _, h := range prev {
 		if _, ok := after[h.slot()]; !ok {
-			ends = append(ends, demoChange{Date: d, Kind: "end", Holder: h.holderName(), demoSeat: demoSeat{Position: h.position}})
+			ends = append(ends, demo.Change{Date: day(d), Kind: "end", Holder: h.holderName(), Seat: demo.Seat{Position: h.position}})
 		}
 	}
 	for _, h := range cur {
 		old, ok := before[h.slot()]
 		switch {
 		case !ok:
-			adds = append(adds, demoChange{Date: d, Kind: "add", demoSeat: h.seat()})
+			adds = append(adds, demo.Change{Date: day(d), Kind: "add", Seat: h.seat()})
 		case old.person != h.person && h.unitSeat:
-			swaps = append(swaps, demoChange{Date: d, Kind: "rep", Holder: h.unit, demoSeat: h.seat()})
+			swaps = append(swaps, demo.Change{Date: day(d), Kind: "rep", Holder: h.unit, Seat: h.seat()})
 		case old.person != h.person:
-			swaps = append(swaps, demoChange{Date: d, Kind: "replace", Holder: old.person, demoSeat: h.seat()})
+			swaps = append(swaps, demo.Change{Date: day(d), Kind: "replace", Holder: old.person, Seat: h.seat()})
 		}
 	}
 	return slices.Concat(ends, swaps, adds)
@@ -311,7 +255,7 @@ func changeDays(us []unit) []string {
 			days = append(days, u.join.date)
 		}
 		for _, e := range u.later {
-			days = append(days, e.Date)
+			days = append(days, e.Date.String())
 		}
 	}
 	for _, ts := range fixedTenures {
@@ -328,32 +272,32 @@ func changeDays(us []unit) []string {
 const demoToday = "2026-10-31"
 
 // rosters builds the roster file.
-func rosters(us []unit) (rosterFile, error) {
+func rosters(us []unit) (demo.Rosters, error) {
 	r := newRegistry(us)
-	f := rosterFile{Note: "虚构的演示数据：人员、职务和电话均为编造，如有雷同纯属巧合。"}
+	f := demo.Rosters{Note: "虚构的演示数据：人员、职务和电话均为编造，如有雷同纯属巧合。"}
 	days := changeDays(us)
 	for _, b := range bodies() {
 		terms, err := b.terms(r, days)
 		if err != nil {
 			return f, err
 		}
-		f.Bodies = append(f.Bodies, demoBody{Name: b.name, Type: b.typ, Parent: b.parent, Ordering: b.ordering, Note: b.note, Terms: terms})
+		f.Bodies = append(f.Bodies, demo.Body{Name: b.name, Type: b.typ, Parent: b.parent, Ordering: b.ordering, Note: b.note, Terms: terms})
 	}
 	f.People = r.list()
 	return f, nil
 }
 
 // list is everyone a seat named, in the order they were first met.
-func (r *registry) list() []demoPerson {
+func (r *registry) list() []demo.Person {
 	ps := make([]*personInfo, 0, len(r.people))
 	for _, p := range r.people {
 		ps = append(ps, p)
 	}
 	slices.SortFunc(ps, func(a, b *personInfo) int { return a.order - b.order })
-	out := make([]demoPerson, len(ps))
+	out := make([]demo.Person, len(ps))
 	for i, p := range ps {
-		out[i] = demoPerson{Name: p.name, Gender: p.gender, Member: p.member, Unit: p.unit, Title: p.title,
-			Mobile: mobile(p.name), LeftOn: leftWhileSeated[p.name] + leftOnReplacement[p.name]}
+		out[i] = demo.Person{Name: p.name, Gender: p.gender, Member: p.member, Unit: p.unit, Title: p.title,
+			Mobile: mobile(p.name), LeftOn: day(leftWhileSeated[p.name] + leftOnReplacement[p.name])}
 	}
 	return out
 }
@@ -361,7 +305,7 @@ func (r *registry) list() []demoPerson {
 // checkRosters checks that every person is one the program accepts, that
 // seats name only people and members of the files, that everyone named is
 // seated somewhere, and that the group has a realistic number of people.
-func checkRosters(mf demoFile, rf rosterFile) error {
+func checkRosters(mf demo.Members, rf demo.Rosters) error {
 	members := map[string]bool{}
 	for _, m := range mf.Members {
 		members[m.Name] = true
@@ -370,7 +314,7 @@ func checkRosters(mf demoFile, rf rosterFile) error {
 	if err != nil {
 		return err
 	}
-	named := func(s demoSeat) error {
+	named := func(s demo.Seat) error {
 		if s.Person != "" && people[s.Person] == 0 || s.Rep != "" && people[s.Rep] == 0 || s.Member != "" && !members[s.Member] {
 			return fmt.Errorf("seat %+v names someone unknown", s)
 		}
@@ -386,7 +330,7 @@ func checkRosters(mf demoFile, rf rosterFile) error {
 				}
 			}
 			for _, c := range t.Changes {
-				if err := named(c.demoSeat); err != nil {
+				if err := named(c.Seat); err != nil {
 					return fmt.Errorf("%s %s: %v", b.Name, c.Date, err)
 				}
 			}
@@ -405,7 +349,7 @@ func checkRosters(mf demoFile, rf rosterFile) error {
 
 // checkPeople validates each person as the store would and counts them
 // once by name, the seats' way of naming them.
-func checkPeople(ps []demoPerson, members map[string]bool) (map[string]int, error) {
+func checkPeople(ps []demo.Person, members map[string]bool) (map[string]int, error) {
 	people, keys := map[string]int{}, map[string]bool{}
 	for _, dp := range ps {
 		p := store.Person{Name: dp.Name, Gender: dp.Gender, Unit: dp.Unit + dp.Member, Title: dp.Title, Mobile: dp.Mobile}

@@ -1,5 +1,7 @@
 package main
 
+import "github.com/secdesk/secdesk/store/demo"
+
 // meeting is a council meeting that approved admissions, tier changes or
 // removals: the 批准依据 of those events.
 type meeting struct{ date, basis string }
@@ -39,28 +41,28 @@ const (
 type unit struct {
 	name, typ, city, tier string
 	join                  meeting
-	later                 []demoEvent
+	later                 []demo.Event
 	email, note           string
 	applied               string // date of the application, if recorded
 }
 
-func tierAt(m meeting, tier string) demoEvent {
-	return demoEvent{Kind: "类别变更", Date: m.date, Tier: tier, Basis: m.basis}
+func tierAt(m meeting, tier string) demo.Event {
+	return demo.Event{Kind: "类别变更", Date: day(m.date), Tier: tier, Basis: m.basis}
 }
 
-func exit(date, kind, reason string, by *meeting) demoEvent {
-	e := demoEvent{Kind: "退出", Date: date, ExitKind: kind, Reason: reason}
+func exit(date, kind, reason string, by *meeting) demo.Event {
+	e := demo.Event{Kind: "退出", Date: day(date), ExitKind: kind, Reason: reason}
 	if by != nil {
 		e.Basis = by.basis
 	}
 	return e
 }
 
-func rejoin(m meeting, tier string) demoEvent {
-	return demoEvent{Kind: "批准加入", Date: m.date, Tier: tier, Basis: m.basis}
+func rejoin(m meeting, tier string) demo.Event {
+	return demo.Event{Kind: "批准加入", Date: day(m.date), Tier: tier, Basis: m.basis}
 }
 
-func ev(e ...demoEvent) []demoEvent { return e }
+func ev(e ...demo.Event) []demo.Event { return e }
 
 // units is the group. Types: 政府部门 企业 本科院校 高职院校 中职学校 技工院校
 // 行业协会 科研院所 其他.

@@ -1,9 +1,10 @@
-// Package xlsx reads and writes the Excel workbooks the secretariat
-// exchanges: the member import (with a template to fill in), the printed
-// member register and the member-structure statistics. It is the only
-// package that imports excelize; everything it reads becomes store types,
-// and every rule about what the data means stays in package store.
-package xlsx
+// Package atomicfile writes a file so that its name never holds a
+// half-written file: the bytes go to a temporary file in the target's own
+// folder (a rename across folders, or across a USB stick and the disk, is
+// not atomic), which is synced, renamed over the target, and the folder
+// synced so the rename itself survives a crash. Exports, backups and
+// exchange files all write through it.
+package atomicfile
 
 import (
 	"bufio"
@@ -13,12 +14,10 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes a file through write so that path never holds a
-// half-written file: the bytes go to a temporary file in the same folder
-// (a rename across folders, or across a USB stick and the disk, is not
-// atomic), which is synced and then renamed over path. If anything fails,
-// the temporary file is removed and path is left as it was.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+// Write writes path through write. If write or any later step fails, the
+// temporary file is removed and path is left as it was (absent, or with
+// its old content). write gets a buffered writer; Write flushes it.
+func Write(path string, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -51,14 +50,15 @@ func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("无法保存文件（是否已在其他程序中打开？）：%w", err)
 	}
-	syncDir(dir)
+	SyncDir(dir)
 	return nil
 }
 
-// syncDir makes the rename itself durable where the system allows it.
+// SyncDir makes a rename in dir durable where the system allows it.
 // Windows cannot open a folder for syncing; there the rename is already
-// journalled by NTFS, so the error is ignored.
-func syncDir(dir string) {
+// journalled by NTFS, and elsewhere the file itself is complete, so a
+// failure is not reported.
+func SyncDir(dir string) {
 	d, err := os.Open(dir)
 	if err != nil {
 		return

@@ -1,0 +1,94 @@
+package demo_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/bolt"
+	"github.com/secdesk/secdesk/store/demo"
+)
+
+func readDemo(t *testing.T) ([]byte, []byte) {
+	t.Helper()
+	m, err := os.ReadFile("../../testdata/demo/members.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := os.ReadFile("../../testdata/demo/rosters.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, r
+}
+
+// TestFormatRoundTrip checks that the types read and write the committed
+// files byte for byte, as the generator writes them.
+func TestFormatRoundTrip(t *testing.T) {
+	mb, rb := readDemo(t)
+	m, r, err := demo.Parse(mb, rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		v    any
+		want []byte
+	}{{m, mb}, {r, rb}} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(c.v); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b.Bytes(), c.want) {
+			t.Errorf("re-encoded file differs (%d bytes, want %d)", b.Len(), len(c.want))
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	mb, rb := readDemo(t)
+	m, r, err := demo.Parse(mb, rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Load(s, m, r); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members()
+	people, _ := s.People()
+	bodies, _ := s.Bodies()
+	set, _ := s.Settings()
+	if len(ms) != 97 || len(people) != 154 || len(bodies) != 5 || set.GroupName != "潍海市化工职业教育集团" {
+		t.Fatalf("%d members, %d people, %d bodies, group %q", len(ms), len(people), len(bodies), set.GroupName)
+	}
+	st := store.ComputeStats(ms, store.Date{}, store.NewDate(2023, 11, 28))
+	if got := st.Structure(); got != "现有成员单位 81 家，其中政府部门 1 家、企业 47 家、本科院校 3 所、高职院校 17 所、中职学校 10 所、行业协会 2 家、科研院所 1 家" {
+		t.Errorf("seed-000 structure %q", got)
+	}
+	council := store.FindBody(bodies, "理事会")
+	var seats []int
+	for i := range council.Terms {
+		seats = append(seats, council.Terms[i].SeatsHeldAtEnd())
+	}
+	if !slices.Equal(seats, []int{37, 42, 44, 45}) {
+		t.Errorf("council seats held at each term's end %v", seats)
+	}
+	if p := store.FindBody(bodies, "常务理事会"); p == nil || p.ParentID != council.ID {
+		t.Errorf("常务理事会's parent: %+v", p)
+	}
+	audit, _ := s.Audit(0)
+	if len(audit) < len(ms)+len(people)+len(bodies) {
+		t.Errorf("only %d audit entries: the history is not replayed step by step", len(audit))
+	}
+}

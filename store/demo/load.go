@@ -1,0 +1,266 @@
+package demo
+
+import (
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/secdesk/secdesk/store"
+)
+
+// Store is what Load calls: the store.Store methods that write.
+type Store interface {
+	CreateMember(m store.Member) (store.Member, error)
+	AddEvent(id uuid.UUID, e store.Event) (store.Member, error)
+	CreatePerson(p store.Person) (store.Person, error)
+	CreateBody(b store.Body) (store.Body, error)
+	SaveBody(b store.Body, change string) (store.Body, error)
+	Settings() (store.Settings, error)
+	SaveSettings(s store.Settings) error
+}
+
+// Load fills a store with the sample group: its member units, then its
+// people and bodies, then the group's name. It replays the history as a
+// clerk would have recorded it, one step at a time through the same
+// methods the window uses, so the audit log reads like years of real use.
+// The caller makes sure the store is new: the demo must never mix with a
+// real register.
+func Load(s Store, m Members, r Rosters) error {
+	l := &loader{s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{}, bodies: map[string]uuid.UUID{}}
+	for _, dm := range m.Members {
+		if err := l.member(dm); err != nil {
+			return fmt.Errorf("%s: %w", dm.Name, err)
+		}
+	}
+	for _, dp := range r.People {
+		p, err := s.CreatePerson(store.Person{Name: dp.Name, Gender: dp.Gender, MemberID: l.members[dp.Member],
+			Unit: dp.Unit, Title: dp.Title, Mobile: dp.Mobile, LeftOn: dp.LeftOn})
+		if err != nil {
+			return fmt.Errorf("%s: %w", dp.Name, err)
+		}
+		l.people[dp.Name] = p.ID
+	}
+	for _, db := range r.Bodies {
+		if err := l.body(db); err != nil {
+			return fmt.Errorf("%s: %w", db.Name, err)
+		}
+	}
+	set, err := s.Settings()
+	if err != nil {
+		return err
+	}
+	set.GroupName = m.GroupName
+	return s.SaveSettings(set)
+}
+
+// loader turns the files' names into the IDs the store gave.
+type loader struct {
+	s       Store
+	people  map[string]uuid.UUID
+	members map[string]uuid.UUID
+	bodies  map[string]uuid.UUID
+}
+
+// member creates the unit with its application and admission, then
+// records each later step on its own.
+func (l *loader) member(dm Member) error {
+	m := store.Member{Name: dm.Name, CreditCode: dm.CreditCode, Type: store.UnitType(dm.Type),
+		Province: dm.Province, City: dm.City, Address: dm.Address, Contact: dm.Contact,
+		Phone: dm.Phone, Email: dm.Email, Note: dm.Note}
+	first := firstJoin(dm.Events) + 1
+	for _, e := range dm.Events[:first] {
+		m.Events = append(m.Events, e.event())
+	}
+	m, err := l.s.CreateMember(m)
+	if err != nil {
+		return err
+	}
+	l.members[m.Name] = m.ID
+	for _, e := range dm.Events[first:] {
+		if _, err := l.s.AddEvent(m.ID, e.event()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstJoin is the index of the first admission, or the last event's if
+// the unit has only applied.
+func firstJoin(es []Event) int {
+	for i, e := range es {
+		if store.EventKind(e.Kind) == store.EventJoin {
+			return i
+		}
+	}
+	return len(es) - 1
+}
+
+func (e Event) event() store.Event {
+	return store.Event{Kind: store.EventKind(e.Kind), Date: e.Date, Tier: store.Tier(e.Tier), Basis: e.Basis,
+		ExitKind: store.ExitKind(e.ExitKind), Reason: e.Reason}
+}
+
+// body creates the body, then replays its terms and their changes, saving
+// after each step so the audit log tells the story as it happened.
+func (l *loader) body(db Body) error {
+	b, err := l.s.CreateBody(store.Body{Name: db.Name, Type: store.BodyType(db.Type), ParentID: l.bodies[db.Parent],
+		Ordering: store.Ordering(db.Ordering), Note: db.Note})
+	if err != nil {
+		return err
+	}
+	l.bodies[db.Name] = b.ID
+	for _, t := range db.Terms {
+		summary, err := l.startTerm(&b, t)
+		if err == nil {
+			b, err = l.s.SaveBody(b, summary)
+		}
+		if err != nil {
+			return fmt.Errorf("第%d届: %w", t.Number, err)
+		}
+		for _, c := range t.Changes {
+			summary, err := l.change(&b, c)
+			if err == nil {
+				b, err = l.s.SaveBody(b, summary)
+			}
+			if err != nil {
+				return fmt.Errorf("%s %s: %w", c.Date, c.Kind, err)
+			}
+		}
+	}
+	return nil
+}
+
+// startTerm begins a term on b as a clerk does and returns the audit
+// summary: the first with AddTerm; a later one by ending the seats of
+// those who do not continue, 换届 with NewTerm (which copies the rest),
+// editing the copies' titles and representatives, and adding the
+// newcomers. Ranks follow the file.
+func (l *loader) startTerm(b *store.Body, t Term) (string, error) {
+	change := store.TermName(t.Number)
+	if b.CurrentTerm() == nil {
+		if _, err := b.AddTerm(t.Number, t.Start); err != nil {
+			return "", err
+		}
+	} else {
+		if err := l.endDeparting(b, t); err != nil {
+			return "", err
+		}
+		if _, err := b.NewTerm(t.Number, t.Start); err != nil {
+			return "", err
+		}
+		change = "换届：" + change
+	}
+	rank := map[string]int{}
+	for _, ds := range t.Seats {
+		rank[ds.Position]++
+		s, err := l.seatFor(b, ds, t.Start)
+		if err != nil {
+			return "", err
+		}
+		s.Rank = rank[ds.Position]
+	}
+	return change, nil
+}
+
+// endDeparting ends, on the new term's first day, the current seats whose
+// holder the new term does not list in the same position.
+func (l *loader) endDeparting(b *store.Body, t Term) error {
+	stays := map[string]bool{}
+	for _, ds := range t.Seats {
+		h := l.holder(ds)
+		stays[seatKey(ds.Position, h.PersonID, h.MemberID)] = true
+	}
+	cur := b.CurrentTerm()
+	var leaving []uuid.UUID
+	for _, s := range cur.Seats {
+		if s.End.IsZero() && !stays[seatKey(s.Position, s.PersonID, s.MemberID)] {
+			leaving = append(leaving, s.ID)
+		}
+	}
+	for _, id := range leaving {
+		if err := b.EndSeat(cur.ID, id, t.Start); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// seatFor is the new term's seat for ds: the copy NewTerm carried over,
+// with the title (or representative) of the new term, or a new seat.
+func (l *loader) seatFor(b *store.Body, ds Seat, start store.Date) (*store.Seat, error) {
+	term := b.CurrentTerm()
+	h := l.holder(ds)
+	if s := openSeat(term, ds.Position, h.PersonID, h.MemberID); s != nil {
+		s.Title = ds.Title
+		if s.MemberID != uuid.Nil {
+			s.Title, s.Reps = "", []store.Rep{{PersonID: h.RepID, Title: ds.Title, Start: start}}
+		}
+		return s, nil
+	}
+	return b.AddSeat(term.ID, ds.Position, h, start)
+}
+
+// change applies one change within the current term and returns the
+// audit summary.
+func (l *loader) change(b *store.Body, c Change) (string, error) {
+	term := b.CurrentTerm()
+	if c.Kind == ChangeAdd {
+		if _, err := b.AddSeat(term.ID, c.Position, l.holder(c.Seat), c.Date); err != nil {
+			return "", err
+		}
+		return "增补" + c.Position + " " + holderName(c.Seat), nil
+	}
+	s := openSeat(term, c.Position, l.people[c.Holder], l.members[c.Holder])
+	if s == nil {
+		return "", fmt.Errorf("no open seat %s %s", c.Position, c.Holder)
+	}
+	var err error
+	summary := c.Position + " " + c.Holder
+	switch c.Kind {
+	case ChangeEnd:
+		err, summary = b.EndSeat(term.ID, s.ID, c.Date), summary+" 离任"
+	case ChangeReplace:
+		_, err = b.ReplaceHolder(term.ID, s.ID, c.Date, l.holder(c.Seat))
+		summary += " 由 " + c.Person + " 接任"
+	case ChangeRep:
+		err = b.ChangeRep(term.ID, s.ID, c.Date, l.people[c.Rep], c.Title)
+		summary += " 改由 " + c.Rep + " 代表"
+	default:
+		err = fmt.Errorf("unknown change %q", c.Kind)
+	}
+	return summary, err
+}
+
+// holder is who takes the seat ds describes.
+func (l *loader) holder(ds Seat) store.SeatHolder {
+	if ds.Member != "" {
+		return store.SeatHolder{MemberID: l.members[ds.Member], RepID: l.people[ds.Rep], Title: ds.Title}
+	}
+	return store.SeatHolder{PersonID: l.people[ds.Person], Title: ds.Title}
+}
+
+func holderName(ds Seat) string {
+	if ds.Member != "" {
+		return ds.Member
+	}
+	return ds.Person
+}
+
+func seatKey(position string, personID, memberID uuid.UUID) string {
+	return position + "|" + personID.String() + "|" + memberID.String()
+}
+
+// openSeat is the seat of term t not yet ended that the holder has in
+// position, or nil. A unit seat is found by its unit, a person's by them.
+func openSeat(t *store.Term, position string, personID, memberID uuid.UUID) *store.Seat {
+	for i := range t.Seats {
+		s := &t.Seats[i]
+		if !s.End.IsZero() || s.Position != position {
+			continue
+		}
+		if memberID != uuid.Nil && s.MemberID == memberID || memberID == uuid.Nil && s.PersonID == personID && personID != uuid.Nil {
+			return s
+		}
+	}
+	return nil
+}
