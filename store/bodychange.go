@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/google/uuid"
@@ -79,9 +78,9 @@ func bodyChangeText(b, old *Body, ch BodyChange, names holderNames) string {
 			return "新建一届"
 		}
 		if len(b.Terms) > 1 {
-			return "换届：" + termName(t.Number)
+			return "换届：" + TermName(t.Number)
 		}
-		return "新建一届：" + termName(t.Number)
+		return "新建一届：" + TermName(t.Number)
 	case SeatAdded:
 		return pos + " " + who + " 任职"
 	case SeatReplaced:
@@ -105,7 +104,7 @@ func bodyChangeText(b, old *Body, ch BodyChange, names holderNames) string {
 		return pos + " " + who + " 删除（误录）"
 	case SeatsChanged:
 		if t != nil {
-			return termName(t.Number) + " 名单变动"
+			return TermName(t.Number) + " 名单变动"
 		}
 	}
 	return "名单变动"
@@ -127,23 +126,4 @@ func repName(b *Body, id uuid.UUID, names holderNames) string {
 		}
 	}
 	return ""
-}
-
-// termName is 第N届 (until the shared text helpers land).
-func termName(n int) string {
-	digits := []rune("零一二三四五六七八九")
-	switch {
-	case n <= 0 || n > 99:
-		return fmt.Sprintf("第%d届", n)
-	case n < 10:
-		return "第" + string(digits[n]) + "届"
-	}
-	s := "十"
-	if n >= 20 {
-		s = string(digits[n/10]) + s
-	}
-	if n%10 != 0 {
-		s += string(digits[n%10])
-	}
-	return "第" + s + "届"
 }

@@ -3,17 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 
 	"github.com/google/uuid"
-)
-
-// Errors about a body's parent; errors.Is(err, ErrNotFound) holds for a
-// missing parent.
-var (
-	errParentMissing = fmt.Errorf("上级机构%w", ErrNotFound)
-	errParentCycle   = errors.New("上级机构不能是本机构或其下级机构")
 )
 
 func (r *records) Bodies(ctx context.Context) ([]Body, error) {
@@ -164,28 +155,17 @@ func (w *wtx) checkBody(b *Body, old *bodyHead) error {
 	return w.checkHolders(b, known)
 }
 
-// checkParent refuses a parent that does not exist, or one that would
-// make the tree of bodies a loop.
+// checkParent is CheckParent over the stored bodies.
 func (w *wtx) checkParent(b *Body) error {
-	if b.ParentID == uuid.Nil {
-		return nil
-	}
-	if ok, err := bodyDocs.exists(w.tx, b.ParentID); err != nil || !ok {
-		return cmpErr(err, errParentMissing)
-	}
-	// Walk up; a deleted ancestor ends the walk. The bound guards against
-	// a loop already in damaged data.
-	for id, n := b.ParentID, 0; id != uuid.Nil && n < 1000; n++ {
-		if id == b.ID {
-			return errParentCycle
-		}
+	var failed error
+	err := CheckParent(b, func(id uuid.UUID) (*Body, bool) {
 		up, err := bodyDocs.get(w.tx, id)
-		if err != nil {
-			break
+		if err != nil && !isNotFound(err) {
+			failed = err
 		}
-		id = up.ParentID
-	}
-	return nil
+		return &up, err == nil
+	})
+	return cmpErr(failed, err)
 }
 
 // cmpErr is err if there is one, else def.

@@ -124,7 +124,7 @@ func (r *records) Settings(ctx context.Context) (Settings, error) {
 // sheet, so it is cleaned and may not be empty.
 func (r *records) SaveSettings(ctx context.Context, s Settings) error {
 	s.GroupName = CleanText(s.GroupName)
-	if err := s.validate(); err != nil {
+	if err := s.Validate(); err != nil {
 		return err
 	}
 	return r.write(ctx, func(w *wtx) error {
@@ -141,21 +141,4 @@ func (r *records) SaveSettings(ctx context.Context, s Settings) error {
 		}
 		return w.audit(ActionSettings, KindSettings, uuid.Nil, summary)
 	})
-}
-
-// settingsLanguages are the values Settings.Language may take ("" is the
-// default).
-// FieldLanguage is the interface language of the settings.
-const FieldLanguage Field = "语言"
-
-var settingsLanguages = []string{"", "zh", "en"}
-
-func (s *Settings) validate() error {
-	if s.GroupName == "" {
-		return &FieldError{Field: FieldGroupName, Problem: ProblemRequired}
-	}
-	if !slices.Contains(settingsLanguages, s.Language) {
-		return &FieldError{Field: FieldLanguage, Problem: ProblemBadChoice, Detail: s.Language}
-	}
-	return nil
 }

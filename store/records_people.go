@@ -119,8 +119,8 @@ func (r *records) DeletePerson(ctx context.Context, id uuid.UUID) error {
 		if err != nil {
 			return err
 		}
-		if body := openSeatBody(bodies, id); body != "" {
-			return &FieldError{Field: FieldPersonName, Problem: ProblemHoldsSeat, Detail: body}
+		if body := OpenSeatOf(bodies, id); body != nil {
+			return &FieldError{Field: FieldPersonName, Problem: ProblemHoldsSeat, Detail: body.Name}
 		}
 		label := w.personLabel(&p)
 		if err := w.putTrash(KindPerson, id, label, &p); err != nil {
@@ -131,33 +131,6 @@ func (r *records) DeletePerson(ctx context.Context, id uuid.UUID) error {
 		}
 		return w.audit(ActionDelete, KindPerson, id, "删除 "+label)
 	})
-}
-
-// openSeatBody is the name of a body where the person holds a seat that
-// has not ended, or represents a unit in one, or "".
-func openSeatBody(bodies []Body, personID uuid.UUID) string {
-	for _, b := range bodies {
-		for _, t := range b.Terms {
-			for _, s := range t.Seats {
-				if s.End.IsZero() && holdsOrRepresents(&s, personID) {
-					return b.Name
-				}
-			}
-		}
-	}
-	return ""
-}
-
-func holdsOrRepresents(s *Seat, personID uuid.UUID) bool {
-	if s.PersonID == personID {
-		return true
-	}
-	for _, r := range s.Reps {
-		if r.PersonID == personID && r.End.IsZero() {
-			return true
-		}
-	}
-	return false
 }
 
 // checkPersonUnit refuses a MemberID that names no member in the register.

@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -52,23 +53,24 @@ func TestFormatRoundTrip(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
+	ctx := context.Background()
 	mb, rb := readDemo(t)
 	m, r, err := demo.Parse(mb, rb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := bolt.Open(filepath.Join(t.TempDir(), "demo.db"))
+	s, err := bolt.OpenStore(filepath.Join(t.TempDir(), "demo.db"), bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := demo.Load(s, m, r); err != nil {
+	if err := demo.Load(ctx, s, m, r); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := s.Members()
-	people, _ := s.People()
-	bodies, _ := s.Bodies()
-	set, _ := s.Settings()
+	ms, _ := s.Members(ctx)
+	people, _ := s.People(ctx)
+	bodies, _ := s.Bodies(ctx)
+	set, _ := s.Settings(ctx)
 	if len(ms) != 97 || len(people) != 154 || len(bodies) != 5 || set.GroupName != "潍海市化工职业教育集团" {
 		t.Fatalf("%d members, %d people, %d bodies, group %q", len(ms), len(people), len(bodies), set.GroupName)
 	}
@@ -87,7 +89,7 @@ func TestLoad(t *testing.T) {
 	if p := store.FindBody(bodies, "常务理事会"); p == nil || p.ParentID != council.ID {
 		t.Errorf("常务理事会's parent: %+v", p)
 	}
-	audit, _ := s.Audit(0)
+	audit, _ := s.Audit(ctx, store.AuditQuery{})
 	if len(audit) < len(ms)+len(people)+len(bodies) {
 		t.Errorf("only %d audit entries: the history is not replayed step by step", len(audit))
 	}

@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -8,15 +9,11 @@ import (
 	"github.com/secdesk/secdesk/store"
 )
 
-// Store is what Load calls: the store.Store methods that write.
+// Store is what Load calls.
 type Store interface {
-	CreateMember(m store.Member) (store.Member, error)
-	AddEvent(id uuid.UUID, e store.Event) (store.Member, error)
-	CreatePerson(p store.Person) (store.Person, error)
-	CreateBody(b store.Body) (store.Body, error)
-	SaveBody(b store.Body, change string) (store.Body, error)
-	Settings() (store.Settings, error)
-	SaveSettings(s store.Settings) error
+	store.MemberStore
+	store.RosterStore
+	store.SettingsStore
 }
 
 // Load fills a store with the sample group: its member units, then its
@@ -25,15 +22,15 @@ type Store interface {
 // methods the window uses, so the audit log reads like years of real use.
 // The caller makes sure the store is new: the demo must never mix with a
 // real register.
-func Load(s Store, m Members, r Rosters) error {
-	l := &loader{s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{}, bodies: map[string]uuid.UUID{}}
+func Load(ctx context.Context, s Store, m Members, r Rosters) error {
+	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{}, bodies: map[string]uuid.UUID{}}
 	for _, dm := range m.Members {
 		if err := l.member(dm); err != nil {
 			return fmt.Errorf("%s: %w", dm.Name, err)
 		}
 	}
 	for _, dp := range r.People {
-		p, err := s.CreatePerson(store.Person{Name: dp.Name, Gender: dp.Gender, MemberID: l.members[dp.Member],
+		p, err := s.CreatePerson(ctx, store.Person{Name: dp.Name, Gender: dp.Gender, MemberID: l.members[dp.Member],
 			Unit: dp.Unit, Title: dp.Title, Mobile: dp.Mobile, LeftOn: dp.LeftOn})
 		if err != nil {
 			return fmt.Errorf("%s: %w", dp.Name, err)
@@ -45,16 +42,17 @@ func Load(s Store, m Members, r Rosters) error {
 			return fmt.Errorf("%s: %w", db.Name, err)
 		}
 	}
-	set, err := s.Settings()
+	set, err := s.Settings(ctx)
 	if err != nil {
 		return err
 	}
 	set.GroupName = m.GroupName
-	return s.SaveSettings(set)
+	return s.SaveSettings(ctx, set)
 }
 
 // loader turns the files' names into the IDs the store gave.
 type loader struct {
+	ctx     context.Context
 	s       Store
 	people  map[string]uuid.UUID
 	members map[string]uuid.UUID
@@ -71,13 +69,13 @@ func (l *loader) member(dm Member) error {
 	for _, e := range dm.Events[:first] {
 		m.Events = append(m.Events, e.event())
 	}
-	m, err := l.s.CreateMember(m)
+	m, err := l.s.CreateMember(l.ctx, m)
 	if err != nil {
 		return err
 	}
 	l.members[m.Name] = m.ID
 	for _, e := range dm.Events[first:] {
-		if _, err := l.s.AddEvent(m.ID, e.event()); err != nil {
+		if _, err := l.s.AddEvent(l.ctx, m.ID, e.event()); err != nil {
 			return err
 		}
 	}
@@ -103,24 +101,24 @@ func (e Event) event() store.Event {
 // body creates the body, then replays its terms and their changes, saving
 // after each step so the audit log tells the story as it happened.
 func (l *loader) body(db Body) error {
-	b, err := l.s.CreateBody(store.Body{Name: db.Name, Type: store.BodyType(db.Type), ParentID: l.bodies[db.Parent],
+	b, err := l.s.CreateBody(l.ctx, store.Body{Name: db.Name, Type: store.BodyType(db.Type), ParentID: l.bodies[db.Parent],
 		Ordering: store.Ordering(db.Ordering), Note: db.Note})
 	if err != nil {
 		return err
 	}
 	l.bodies[db.Name] = b.ID
 	for _, t := range db.Terms {
-		summary, err := l.startTerm(&b, t)
+		ch, err := l.startTerm(&b, t)
 		if err == nil {
-			b, err = l.s.SaveBody(b, summary)
+			b, err = l.s.SaveBody(l.ctx, b, ch)
 		}
 		if err != nil {
 			return fmt.Errorf("第%d届: %w", t.Number, err)
 		}
 		for _, c := range t.Changes {
-			summary, err := l.change(&b, c)
+			ch, err := l.change(&b, c)
 			if err == nil {
-				b, err = l.s.SaveBody(b, summary)
+				b, err = l.s.SaveBody(l.ctx, b, ch)
 			}
 			if err != nil {
 				return fmt.Errorf("%s %s: %w", c.Date, c.Kind, err)
@@ -130,32 +128,29 @@ func (l *loader) body(db Body) error {
 	return nil
 }
 
-// startTerm begins a term on b as a clerk does and returns the audit
-// summary: the first with AddTerm; a later one by ending the seats of
+// startTerm begins a term on b as a clerk does and returns the change:
+// the first with AddTerm; a later one by ending the seats of
 // those who do not continue, 换届 with NewTerm (which copies the rest),
 // editing the copies' titles and representatives, and adding the
 // newcomers. Ranks follow the file.
-func (l *loader) startTerm(b *store.Body, t Term) (string, error) {
-	change := store.TermName(t.Number)
+func (l *loader) startTerm(b *store.Body, t Term) (store.BodyChange, error) {
+	var term *store.Term
+	var err error
 	if b.CurrentTerm() == nil {
-		if _, err := b.AddTerm(t.Number, t.Start); err != nil {
-			return "", err
-		}
-	} else {
-		if err := l.endDeparting(b, t); err != nil {
-			return "", err
-		}
-		if _, err := b.NewTerm(t.Number, t.Start); err != nil {
-			return "", err
-		}
-		change = "换届：" + change
+		term, err = b.AddTerm(t.Number, t.Start)
+	} else if err = l.endDeparting(b, t); err == nil {
+		term, err = b.NewTerm(t.Number, t.Start)
 	}
+	if err != nil {
+		return store.BodyChange{}, err
+	}
+	change := store.BodyChange{Op: store.TermStarted, TermID: term.ID}
 	rank := map[string]int{}
 	for _, ds := range t.Seats {
 		rank[ds.Position]++
 		s, err := l.seatFor(b, ds, t.Start)
 		if err != nil {
-			return "", err
+			return store.BodyChange{}, err
 		}
 		s.Rank = rank[ds.Position]
 	}
@@ -200,35 +195,36 @@ func (l *loader) seatFor(b *store.Body, ds Seat, start store.Date) (*store.Seat,
 	return b.AddSeat(term.ID, ds.Position, h, start)
 }
 
-// change applies one change within the current term and returns the
-// audit summary.
-func (l *loader) change(b *store.Body, c Change) (string, error) {
+// change applies one change within the current term and says what it did.
+func (l *loader) change(b *store.Body, c Change) (store.BodyChange, error) {
 	term := b.CurrentTerm()
 	if c.Kind == ChangeAdd {
-		if _, err := b.AddSeat(term.ID, c.Position, l.holder(c.Seat), c.Date); err != nil {
-			return "", err
+		s, err := b.AddSeat(term.ID, c.Position, l.holder(c.Seat), c.Date)
+		if err != nil {
+			return store.BodyChange{}, err
 		}
-		return "增补" + c.Position + " " + holderName(c.Seat), nil
+		return store.BodyChange{Op: store.SeatAdded, TermID: term.ID, SeatID: s.ID}, nil
 	}
 	s := openSeat(term, c.Position, l.people[c.Holder], l.members[c.Holder])
 	if s == nil {
-		return "", fmt.Errorf("no open seat %s %s", c.Position, c.Holder)
+		return store.BodyChange{}, fmt.Errorf("no open seat %s %s", c.Position, c.Holder)
 	}
+	ch := store.BodyChange{TermID: term.ID, SeatID: s.ID}
 	var err error
-	summary := c.Position + " " + c.Holder
 	switch c.Kind {
 	case ChangeEnd:
-		err, summary = b.EndSeat(term.ID, s.ID, c.Date), summary+" 离任"
+		ch.Op, err = store.SeatEnded, b.EndSeat(term.ID, s.ID, c.Date)
 	case ChangeReplace:
-		_, err = b.ReplaceHolder(term.ID, s.ID, c.Date, l.holder(c.Seat))
-		summary += " 由 " + c.Person + " 接任"
+		var next *store.Seat
+		if next, err = b.ReplaceHolder(term.ID, s.ID, c.Date, l.holder(c.Seat)); err == nil {
+			ch = store.BodyChange{Op: store.SeatReplaced, TermID: term.ID, SeatID: next.ID, FromSeatID: s.ID}
+		}
 	case ChangeRep:
-		err = b.ChangeRep(term.ID, s.ID, c.Date, l.people[c.Rep], c.Title)
-		summary += " 改由 " + c.Rep + " 代表"
+		ch.Op, err = store.RepChanged, b.ChangeRep(term.ID, s.ID, c.Date, l.people[c.Rep], c.Title)
 	default:
 		err = fmt.Errorf("unknown change %q", c.Kind)
 	}
-	return summary, err
+	return ch, err
 }
 
 // holder is who takes the seat ds describes.
@@ -237,13 +233,6 @@ func (l *loader) holder(ds Seat) store.SeatHolder {
 		return store.SeatHolder{MemberID: l.members[ds.Member], RepID: l.people[ds.Rep], Title: ds.Title}
 	}
 	return store.SeatHolder{PersonID: l.people[ds.Person], Title: ds.Title}
-}
-
-func holderName(ds Seat) string {
-	if ds.Member != "" {
-		return ds.Member
-	}
-	return ds.Person
 }
 
 func seatKey(position string, personID, memberID uuid.UUID) string {
