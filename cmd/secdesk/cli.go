@@ -1,20 +1,19 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/secdesk/secdesk/store"
-	"github.com/secdesk/secdesk/store/bolt"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
 // cli is where a verb writes: its report to stdout, errors to stderr.
 type cli struct {
+	ctx            context.Context
 	stdout, stderr io.Writer
 }
 
@@ -118,39 +117,6 @@ func dbFlagLen(args []string) int {
 		return 1
 	}
 	return 0
-}
-
-// openStore opens the data file at db, or the default one. A verb that
-// only reads asks for mustExist, so a mistyped --db is reported instead of
-// leaving a new empty file behind.
-func openStore(db string, mustExist bool) (store.Store, error) {
-	path, err := dbPath(db)
-	if err != nil {
-		return nil, err
-	}
-	if mustExist {
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			return nil, failf("数据文件不存在：%s", path)
-		}
-	}
-	return bolt.Open(path)
-}
-
-// dbPath is the --db flag's file, or by default secdesk.db in the user's
-// config folder (%AppData%\secdesk on Windows), made private to the user.
-func dbPath(db string) (string, error) {
-	if db != "" {
-		return db, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", err
-	}
-	dir = filepath.Join(dir, "secdesk")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	return filepath.Join(dir, "secdesk.db"), nil
 }
 
 // dateText is a date as the reader of the language writes it.

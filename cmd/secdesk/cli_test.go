@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -25,16 +26,16 @@ func writeSheet(t *testing.T, rows ...[]string) string {
 // snapshot is what a data file holds, to show that nothing was written.
 func snapshot(t *testing.T, db string) string {
 	t.Helper()
-	s, err := openStore(db, true)
+	s, err := openStore(c.ctx, db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ms, err := s.Members()
+	ms, err := s.Members(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	audit, err := s.Audit(0)
+	audit, err := s.Audit(context.Background(), store.AuditQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}

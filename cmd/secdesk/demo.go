@@ -20,20 +20,20 @@ func (c *cli) demo(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(*db, false)
+	s, err := openStore(c.ctx, *db, false)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if ms, err := s.Members(); err != nil {
+	if ms, err := s.Members(c.ctx); err != nil {
 		return err
 	} else if len(ms) > 0 {
-		return failf("数据文件中已有%d家成员单位，演示数据只能装入新的数据文件：%s", len(ms), s.Path())
+		return failf("数据文件中已有%d家成员单位，演示数据只能装入新的数据文件：%s", len(ms), where(s))
 	}
-	if err := demo.Load(s, f, rf); err != nil {
+	if err := demo.Load(c.ctx, s, f, rf); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", f.GroupName, len(f.Members), s.Path()))
+	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", f.GroupName, len(f.Members), where(s)))
 	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(rf.People), len(rf.Bodies)))
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -158,19 +159,19 @@ func TestDemoRefusesFileWithMembers(t *testing.T) {
 func TestDemoGroupName(t *testing.T) {
 	db := demoDB(t)
 	group, _ := loadRawDemo(t)
-	s, err := openStore(db, true)
+	s, err := openStore(c.ctx, db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	set, err := s.Settings()
+	set, err := s.Settings(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if set.GroupName != group || group != "潍海市化工职业教育集团" {
 		t.Errorf("group name %q, file %q", set.GroupName, group)
 	}
-	ms, _ := s.Members()
+	ms, _ := s.Members(context.Background())
 	if len(ms) != 97 {
 		t.Errorf("%d members", len(ms))
 	}

@@ -20,13 +20,13 @@ func (c *cli) gui(args []string) error {
 		return err
 	}
 	a := app.NewWithID(appID)
-	s, err := openStore(*db, false)
+	s, err := openStore(c.ctx, *db, false)
 	if err != nil {
 		ui.ShowStartError(a, err)
 		return err
 	}
 	defer s.Close()
-	set, err := s.Settings()
+	set, err := s.Settings(c.ctx)
 	if err != nil {
 		return err
 	}

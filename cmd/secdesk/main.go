@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
 
@@ -30,7 +31,7 @@ var verbs = map[string]func(*cli, []string) error{
 // Errors are in the environment's language (LANG=en* gives English).
 func run(args []string, stdout, stderr io.Writer) int {
 	msg.SetLanguage(msg.LanguageFromEnv())
-	c := &cli{stdout: stdout, stderr: stderr}
+	c := &cli{ctx: context.Background(), stdout: stdout, stderr: stderr}
 	verb, rest := splitVerb(args)
 	do, ok := verbs[verb]
 	if !ok {

@@ -28,7 +28,7 @@ func TestMain(m *testing.M) {
 // holdStore opens the data file, says so, and keeps it until its stdin
 // closes: a second copy of the program holding the lock.
 func holdStore(path string) {
-	s, err := bolt.Open(path)
+	s, err := bolt.OpenStore(path, bolt.Options{})
 	if err != nil {
 		fmt.Println("error:", err)
 		os.Exit(1)

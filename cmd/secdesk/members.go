@@ -31,7 +31,7 @@ func (c *cli) importMembers(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, existing, err := openForImport(*db, *dry)
+	s, existing, err := c.openForImport(*db, *dry)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (c *cli) importMembers(args []string) error {
 		fmt.Fprintln(c.stdout, msg.T("预览完成，未写入数据（--dry-run）"))
 		return nil
 	}
-	sum, err := s.ApplyImport(plan)
+	sum, err := s.ApplyImport(c.ctx, plan)
 	if err != nil {
 		return err
 	}
@@ -58,19 +58,22 @@ func (c *cli) importMembers(args []string) error {
 // openForImport opens the data file and reads its members. A dry run
 // against a data file that does not exist yet previews against an empty
 // register rather than create the file.
-func openForImport(db string, dry bool) (store.Store, []store.Member, error) {
-	path, err := dbPath(db)
+func (c *cli) openForImport(db string, dry bool) (store.Store, []store.Member, error) {
+	if !isServerURL(db) {
+		path, err := dbPath(db)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := os.Stat(path); dry && errors.Is(err, os.ErrNotExist) {
+			return nil, nil, nil
+		}
+		db = path
+	}
+	s, err := openStore(c.ctx, db, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := os.Stat(path); dry && errors.Is(err, os.ErrNotExist) {
-		return nil, nil, nil
-	}
-	s, err := openStore(path, false)
-	if err != nil {
-		return nil, nil, err
-	}
-	ms, err := s.Members()
+	ms, err := s.Members(c.ctx)
 	if err != nil {
 		s.Close()
 		return nil, nil, err
@@ -123,7 +126,7 @@ func (c *cli) exportMembers(args []string) error {
 	if err := needOut(*out); err != nil {
 		return err
 	}
-	group, members, err := loadRegister(*db)
+	group, members, err := c.loadRegister(*db)
 	if err != nil {
 		return err
 	}
@@ -161,16 +164,16 @@ func (c *cli) template(args []string) error {
 // loadRegister reads the group's name and every member of an existing
 // data file, and closes it again: the read-only verbs hold it no longer
 // than they must.
-func loadRegister(db string) (string, []store.Member, error) {
-	s, err := openStore(db, true)
+func (c *cli) loadRegister(db string) (string, []store.Member, error) {
+	s, err := openStore(c.ctx, db, true)
 	if err != nil {
 		return "", nil, err
 	}
 	defer s.Close()
-	set, err := s.Settings()
+	set, err := s.Settings(c.ctx)
 	if err != nil {
 		return "", nil, err
 	}
-	ms, err := s.Members()
+	ms, err := s.Members(c.ctx)
 	return cmp.Or(set.GroupName, store.DefaultGroupName), ms, err
 }

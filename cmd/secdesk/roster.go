@@ -24,31 +24,31 @@ type rosterData struct {
 	members   []store.Member
 }
 
-func readRosterData(s store.Store) (rosterData, error) {
+func (c *cli) readRosterData(s store.Store) (rosterData, error) {
 	var d rosterData
-	set, err := s.Settings()
+	set, err := s.Settings(c.ctx)
 	if err != nil {
 		return d, err
 	}
 	d.group, d.positions = cmp.Or(set.GroupName, store.DefaultGroupName), store.PositionsOf(set)
-	if d.bodies, err = s.Bodies(); err != nil {
+	if d.bodies, err = s.Bodies(c.ctx); err != nil {
 		return d, err
 	}
-	if d.people, err = s.People(); err != nil {
+	if d.people, err = s.People(c.ctx); err != nil {
 		return d, err
 	}
-	d.members, err = s.Members()
+	d.members, err = s.Members(c.ctx)
 	return d, err
 }
 
 // loadRosterData reads an existing data file and closes it again.
-func loadRosterData(db string) (rosterData, error) {
-	s, err := openStore(db, true)
+func (c *cli) loadRosterData(db string) (rosterData, error) {
+	s, err := openStore(c.ctx, db, true)
 	if err != nil {
 		return rosterData{}, err
 	}
 	defer s.Close()
-	return readRosterData(s)
+	return c.readRosterData(s)
 }
 
 // body finds a body by its name as store.FindBody compares names. An
@@ -136,7 +136,7 @@ func (c *cli) exportRoster(args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := loadRosterData(a.db)
+	d, err := c.loadRosterData(a.db)
 	if err != nil {
 		return err
 	}
@@ -200,12 +200,12 @@ func (c *cli) importRoster(args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := openStore(*db, true)
+	s, err := openStore(c.ctx, *db, true)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	d, err := readRosterData(s)
+	d, err := c.readRosterData(s)
 	if err != nil {
 		return err
 	}
@@ -228,7 +228,7 @@ func (c *cli) applyRosterPlan(s store.Store, plan *store.RosterPlan, dry bool) e
 		fmt.Fprintln(c.stdout, msg.T("预览完成，未写入数据（--dry-run）"))
 		return nil
 	}
-	if err := s.ApplyRosterImport(plan); err != nil {
+	if err := s.ApplyRosterImport(c.ctx, plan); err != nil {
 		return err
 	}
 	sum := plan.Summary()
@@ -268,7 +268,7 @@ func (c *cli) listRosters(args []string) error {
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	d, err := loadRosterData(*db)
+	d, err := c.loadRosterData(*db)
 	if err != nil {
 		return err
 	}

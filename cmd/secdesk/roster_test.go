@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -277,7 +278,7 @@ func writeRosterSheet(t *testing.T, rows ...[]string) string {
 // audit log, to show that nothing was written.
 func rosterSnapshot(t *testing.T, db string) string {
 	t.Helper()
-	s, err := openStore(db, true)
+	s, err := openStore(c.ctx, db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +287,7 @@ func rosterSnapshot(t *testing.T, db string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	audit, err := s.Audit(0)
+	audit, err := s.Audit(context.Background(), store.AuditQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func (c *cli) stats(args []string) error {
 	if err != nil {
 		return err
 	}
-	group, members, err := loadRegister(a.db)
+	group, members, err := c.loadRegister(a.db)
 	if err != nil {
 		return err
 	}
