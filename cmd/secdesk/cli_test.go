@@ -26,7 +26,7 @@ func writeSheet(t *testing.T, rows ...[]string) string {
 // snapshot is what a data file holds, to show that nothing was written.
 func snapshot(t *testing.T, db string) string {
 	t.Helper()
-	s, err := openStore(c.ctx, db, true)
+	s, err := openStore(context.Background(), db, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -159,7 +159,7 @@ func TestDemoRefusesFileWithMembers(t *testing.T) {
 func TestDemoGroupName(t *testing.T) {
 	db := demoDB(t)
 	group, _ := loadRawDemo(t)
-	s, err := openStore(c.ctx, db, true)
+	s, err := openStore(context.Background(), db, true)
 	if err != nil {
 		t.Fatal(err)
 	}

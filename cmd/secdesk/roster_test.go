@@ -278,12 +278,12 @@ func writeRosterSheet(t *testing.T, rows ...[]string) string {
 // audit log, to show that nothing was written.
 func rosterSnapshot(t *testing.T, db string) string {
 	t.Helper()
-	s, err := openStore(c.ctx, db, true)
+	s, err := openStore(context.Background(), db, true)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	d, err := readRosterData(s)
+	d, err := (&cli{ctx: context.Background()}).readRosterData(s)
 	if err != nil {
 		t.Fatal(err)
 	}
