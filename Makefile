@@ -2,6 +2,7 @@
 #
 #   make run     install missing system packages, build, open the program on demo.db
 #   make test    install missing system packages, run every test and a short fuzz run
+#   make race    the store and command-line tests under the race detector
 #   make bench   benchmarks (figures for docs/PERFORMANCE.md)
 #   make smoke   open the real window under Xvfb and take a screenshot (.ci/smoke)
 #   make fuzz    fuzz the Excel importer longer (FUZZTIME=10m)
@@ -24,7 +25,7 @@ DB   := demo.db
 # C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against.
 SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 
-.PHONY: all deps go build run test fuzz bench smoke clean
+.PHONY: all deps go build run test race fuzz bench smoke clean
 all: build
 
 deps:
@@ -70,6 +71,12 @@ fuzz: deps go
 	@$(GO) test -tags $(TAGS) -list '^$(FUZZ)$$' $(FUZZ_PKG) | grep -qx '$(FUZZ)' || \
 		{ echo "fuzz target $(FUZZ) not found in $(FUZZ_PKG)" >&2; exit 1; }
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $(FUZZ_PKG)
+
+# -race needs cgo (it is on with gcc installed by deps). ui is left out:
+# its tests run background work inline (ui/main_test.go), so there is no
+# second goroutine to race with.
+race: deps go
+	$(GO) test -tags $(TAGS) -race -count=1 ./store/... ./cmd/...
 
 bench: deps go
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/xlsx/xlsxtest"
@@ -200,8 +199,8 @@ func TestEnglishErrors(t *testing.T) {
 	}
 }
 
-// A second copy of the program on the same file is told so within the
-// lock timeout, never left hanging.
+// A second copy of the program on the same file is told so, never left
+// hanging.
 func TestLocked(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "secdesk.db")
 	helper := exec.Command(os.Args[0], "-test.run=^$")
@@ -222,13 +221,10 @@ func TestLocked(t *testing.T) {
 		t.Fatalf("helper said %q", line)
 	}
 
-	start := time.Now()
+	// How long it takes is the store's lock timeout (store/bolt
+	// TestLockTimeout); a hang would show as the test timing out.
 	r := runCLI(t, "stats", "--as-of", "2023-11-28", "--db", db)
-	took := time.Since(start)
 	if r.code != 1 || !strings.Contains(r.stderr, "数据文件正被另一个窗口使用") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
-	}
-	if took > 2*time.Second {
-		t.Errorf("took %v", took)
 	}
 }

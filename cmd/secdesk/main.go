@@ -8,6 +8,10 @@ import (
 	"io"
 	"os"
 
+	// First, for its init: a C.UTF-8 locale made Fyne print an error
+	// before every command's output (see the package).
+	_ "github.com/secdesk/secdesk/cmd/secdesk/internal/clocale"
+
 	"github.com/secdesk/secdesk/ui/msg"
 )
 

@@ -15,11 +15,15 @@ import (
 )
 
 // TestMain makes Chinese the default whatever the machine's LANG, and lets
-// the test binary act as the helper process of TestLocked.
+// the test binary act as the helper process of TestLocked, or as the
+// program itself (TestLocaleC).
 func TestMain(m *testing.M) {
 	if path := os.Getenv("SECDESK_TEST_HOLD"); path != "" {
 		holdStore(path)
 		return
+	}
+	if os.Getenv("SECDESK_TEST_MAIN") != "" {
+		main()
 	}
 	os.Setenv("LC_ALL", "zh_CN.UTF-8")
 	os.Exit(m.Run())

@@ -52,6 +52,11 @@ func TestKillHelper(t *testing.T) {
 // TestKillMidWrite kills a writing process with SIGKILL at random moments,
 // at least 50 times, and checks after each kill that the file opens,
 // passes Check, and holds every member whose commit had returned.
+//
+// What this proves is crash safety: the program can die at any instant
+// without harm to what it had committed. It does not prove power-loss (or
+// pulled USB stick) safety: the kernel's page cache survives a SIGKILL, so
+// a write that reached the cache but not the disk is never lost here.
 func TestKillMidWrite(t *testing.T) {
 	runs := 50
 	if testing.Short() {
@@ -60,16 +65,17 @@ func TestKillMidWrite(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kill.db")
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	committed := map[uuid.UUID]bool{}
-	deadline := time.Now().Add(40 * time.Second)
+	// Each run starts a fresh test binary; on a loaded 2-core machine that
+	// is slow, so the time is reported, never asserted.
+	start, done := time.Now(), 0
+	defer func() { t.Logf("%d runs took %v", done, time.Since(start).Round(time.Millisecond)) }()
 	for run := 0; run < runs; run++ {
-		if time.Now().After(deadline) {
-			t.Fatalf("only %d runs in 40 s", run)
-		}
 		delay := time.Duration(20+rng.IntN(181)) * time.Millisecond
 		for _, id := range killOnce(t, path, delay) {
 			committed[id] = true
 		}
 		verifyAfterKill(t, path, committed, run)
+		done++
 	}
 	// Guard against a helper that never got to write: the test would then
 	// prove nothing.
@@ -100,19 +106,40 @@ func killOnce(t *testing.T, path string, delay time.Duration) []uuid.UUID {
 		cmd.Wait()
 		t.Fatalf("helper did not open the file: %q %s", lines.Text(), stderr.String())
 	}
-	timer := time.AfterFunc(delay, func() { cmd.Process.Kill() }) // SIGKILL
+	killed := make(chan struct{})
+	timer := time.AfterFunc(delay, func() { // SIGKILL (TerminateProcess on Windows)
+		cmd.Process.Kill()
+		close(killed)
+	})
 	var ids []uuid.UUID
 	for lines.Scan() {
 		line := lines.Text()
 		id, err := uuid.Parse(strings.TrimPrefix(line, "ID "))
 		if !strings.HasPrefix(line, "ID ") || err != nil {
+			timer.Stop()
+			cmd.Process.Kill()
+			cmd.Wait()
 			t.Fatalf("helper said %q", line)
 		}
 		ids = append(ids, id)
 	}
-	timer.Stop()
-	if err := cmd.Wait(); err == nil || !strings.Contains(err.Error(), "killed") {
-		t.Fatalf("helper ended by itself: %v %s", err, stderr.String())
+	// The helper never stops by itself, so its output may end only after the
+	// kill was sent: if the timer had not fired yet, the helper ended on its
+	// own. The exit itself is worded differently on each system ("signal:
+	// killed" on Linux, "exit status 1" on Windows), so only its failure is
+	// checked, and that the helper wrote nothing to stderr (a panic or a
+	// failed test would).
+	if timer.Stop() {
+		cmd.Wait()
+		t.Fatalf("helper stopped writing before it was killed: %s", stderr.String())
+	}
+	<-killed
+	err = cmd.Wait()
+	if err == nil || cmd.ProcessState.Success() {
+		t.Fatalf("helper exited successfully instead of being killed: %v", err)
+	}
+	if stderr.Len() > 0 {
+		t.Fatalf("helper failed by itself (%v):\n%s", err, stderr.String())
 	}
 	return ids
 }
