@@ -89,8 +89,9 @@ func secretsOf(connString, password string) secrets {
 }
 
 var (
-	kvPassword  = regexp.MustCompile(`password\s*=\s*('[^']*'|[^\s&]*)`)
-	urlPassword = regexp.MustCompile(`://[^:/@]*:([^@]*)@`)
+	kvPassword = regexp.MustCompile(`password\s*=\s*('[^']*'|[^\s&]*)`)
+	// Up to the last '@': an unescaped password may contain one.
+	urlPassword = regexp.MustCompile(`://[^:/@]*:(.*)@`)
 )
 
 // redact replaces every secret in text.
@@ -159,6 +160,12 @@ func (s secrets) wrapErr(err error) error {
 			return &serverError{kind: store.ErrServerUnreachable, detail: s.redact(detail(err)), cause: err}
 		}
 		return err
+	}
+	var pce *pgconn.ParseConfigError
+	if errors.As(err, &pce) {
+		// The driver's text quotes parts of the string that did not
+		// parse, which may be pieces of the password: show none of it.
+		return &serverError{kind: store.ErrServerAddress, cause: err}
 	}
 	return &serverError{kind: classify(err), detail: s.redact(detail(err)), cause: err}
 }
