@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/google/uuid"
 	"go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
@@ -56,25 +55,43 @@ const DefaultTimeout = time.Second
 
 // Options tune OpenWith. The zero value gives the defaults.
 type Options struct {
-	// Now is the clock for audit entries, Created/Updated and the "today"
-	// against which event dates are checked. Default time.Now.
+	// Now is the clock of the store over the file (store.Options.Now) and
+	// of migration backups and entries. Default time.Now.
 	Now func() time.Time
+	// Clerk and PC name who makes the changes (store.Options).
+	Clerk, PC string
 	// Timeout is the file-lock wait. Default DefaultTimeout.
 	Timeout time.Duration
 }
 
-// DB is the data file. It implements store.Store. Its methods may be called
+// DB is the data file: a store.Engine (store.New makes the Store over it),
+// a store.FileStore and a store.EngineChecker. Its methods may be called
 // from several goroutines; bbolt serialises the writes.
 type DB struct {
 	bolt *bbolt.DB
 	path string
 	now  func() time.Time
+	// clerk and pc sign the migration entries in the audit log.
+	clerk, pc string
 }
 
-var _ store.Store = (*DB)(nil)
+var (
+	_ store.Engine        = (*DB)(nil)
+	_ store.FileStore     = (*DB)(nil)
+	_ store.EngineChecker = (*DB)(nil)
+)
 
 // Open opens (or creates) the data file at path with the default options.
 func Open(path string) (*DB, error) { return OpenWith(path, Options{}) }
+
+// OpenStore opens the data file and makes the store over it.
+func OpenStore(path string, opt Options) (store.Store, error) {
+	d, err := OpenWith(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	return store.New(d, store.Options{Now: opt.Now, Clerk: opt.Clerk, PC: opt.PC}), nil
+}
 
 // OpenWith opens (or creates, mode 0600 in a 0700 folder) the data file at
 // path. A file locked by another process gives store.ErrLocked after
@@ -99,7 +116,7 @@ func OpenWith(path string, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, openError(err)
 	}
-	d := &DB{bolt: bdb, path: path, now: opt.Now}
+	d := &DB{bolt: bdb, path: path, now: opt.Now, clerk: opt.Clerk, pc: opt.PC}
 	if err := d.prepare(); err != nil {
 		bdb.Close()
 		return nil, err
@@ -126,43 +143,5 @@ func (d *DB) Path() string { return d.path }
 // Close releases the file and its lock.
 func (d *DB) Close() error { return d.bolt.Close() }
 
-// clock returns the store's now without a monotonic reading, so a time
-// handed back to the caller equals the one decoded from the file.
+// clock returns the engine's now without a monotonic reading.
 func (d *DB) clock() time.Time { return d.now().Round(0) }
-
-// writeTx is one read-write transaction: the bbolt transaction, the time
-// it is stamped with, and whether it has written its audit entry.
-type writeTx struct {
-	tx      *bbolt.Tx
-	now     time.Time
-	audited bool
-}
-
-// errNoAudit guards the rule that every write leaves an audit entry.
-var errNoAudit = errors.New("bolt: write transaction without an audit entry")
-
-// update runs fn in one bbolt read-write transaction and commits only if fn
-// succeeded and wrote at least one audit entry.
-func (d *DB) update(fn func(w *writeTx) error) error {
-	return d.bolt.Update(func(tx *bbolt.Tx) error {
-		w := &writeTx{tx: tx, now: d.clock()}
-		if err := fn(w); err != nil {
-			return err
-		}
-		if !w.audited {
-			return errNoAudit
-		}
-		return nil
-	})
-}
-
-// audit appends an entry keyed by a new UUIDv7, so the audit bucket
-// iterates in the order the changes were made.
-func (w *writeTx) audit(action, kind string, record uuid.UUID, summary string) error {
-	e := store.AuditEntry{ID: store.NewID(), Time: w.now, Action: action, Kind: kind, RecordID: record, Summary: summary}
-	if err := putJSON(w.tx.Bucket(bucketAudit), e.ID[:], e); err != nil {
-		return err
-	}
-	w.audited = true
-	return nil
-}

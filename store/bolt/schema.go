@@ -2,6 +2,7 @@ package bolt
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,13 +25,11 @@ var migrations = []migration{
 	createBuckets,       // 1: the record buckets and the meta marker
 	buildMemberIndexes,  // 2: credit-code and name indexes over the members
 	createRosterBuckets, // 3: people and bodies with their indexes
+	asciiCodes,          // 4: ASCII kind and action codes, warnings as data
 }
 
 // currentSchema is the version this program writes.
 var currentSchema = len(migrations)
-
-// SchemaVersion is the schema version this program writes and can open.
-func SchemaVersion() int { return currentSchema }
 
 // createBuckets is version 1.
 func createBuckets(tx *bbolt.Tx) error {
@@ -56,8 +55,13 @@ func buildMemberIndexes(tx *bbolt.Tx) error {
 		return err
 	}
 	return tx.Bucket(bucketMembers).ForEach(func(k, v []byte) error {
-		var m store.Member
-		if err := decode(v, &m); err != nil {
+		// Frozen: the fields of a v1 member this migration reads.
+		var m struct {
+			ID         uuid.UUID `json:"id"`
+			Name       string    `json:"name"`
+			CreditCode string    `json:"credit_code"`
+		}
+		if err := json.Unmarshal(v, &m); err != nil {
 			return fmt.Errorf("成员单位 %x: %w", k, err)
 		}
 		if err := putIfAbsent(byName, []byte(store.NameKey(m.Name)), m.ID); err != nil {
@@ -146,9 +150,10 @@ func (d *DB) migrate(from int) error {
 		if from == 0 {
 			return nil
 		}
-		w := &writeTx{tx: tx, now: d.clock()}
-		return w.audit(store.ActionMigrate, "", uuid.Nil,
-			fmt.Sprintf("数据文件从版本 %d 升级到版本 %d", from, currentSchema))
+		now := d.clock()
+		e := store.AuditEntry{ID: store.NewID(), Time: now, Action: store.ActionMigrate, Kind: store.KindData,
+			Summary: fmt.Sprintf("数据文件从版本 %d 升级到版本 %d", from, currentSchema), Clerk: d.clerk, PC: d.pc}
+		return putJSON(tx.Bucket(bucketAudit), idKey(e.ID), e)
 	})
 }
 

@@ -75,6 +75,9 @@ func Error(err error) string {
 	if fe, ok := store.AsFieldError(err); ok {
 		return FieldError(fe)
 	}
+	if s, ok := conflictText(err); ok {
+		return s
+	}
 	for _, known := range knownErrors {
 		if errors.Is(err, known) {
 			return T(known.Error())
@@ -86,7 +89,7 @@ func Error(err error) string {
 // knownErrors are the sentinel errors whose own text is the message; a
 // wrapped cause after them is detail the clerk does not need.
 var knownErrors = []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile,
-	store.ErrNotStore, xlsx.ErrNotWorkbook, xlsx.ErrTooManyRows}
+	store.ErrNotStore, store.ErrTargetNotEmpty, xlsx.ErrNotWorkbook, xlsx.ErrTooManyRows}
 
 // FieldError renders a field error: 第3行 「单位名称」不能为空：….
 func FieldError(fe *store.FieldError) string {
