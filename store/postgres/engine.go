@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -34,6 +35,9 @@ type Engine struct {
 	opt     Options
 	desc    string
 	secrets secrets
+	// closed ends the Watch goroutines when the engine is closed.
+	closed    chan struct{}
+	closeOnce sync.Once
 }
 
 var (
@@ -74,7 +78,7 @@ func Open(ctx context.Context, connString string, opt Options) (*Engine, error) 
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 10 * time.Second
 	}
-	e := &Engine{opt: opt, desc: describe(&cfg.ConnConfig.Config), secrets: sec}
+	e := &Engine{opt: opt, desc: describe(&cfg.ConnConfig.Config), secrets: sec, closed: make(chan struct{})}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, e.secrets.wrapErr(err)
@@ -93,8 +97,9 @@ func Open(ctx context.Context, connString string, opt Options) (*Engine, error) 
 	return e, nil
 }
 
-// Close closes the pool's connections.
+// Close closes the pool's connections and ends Watch.
 func (e *Engine) Close() error {
+	e.closeOnce.Do(func() { close(e.closed) })
 	e.pool.Close()
 	return nil
 }

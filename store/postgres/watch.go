@@ -67,14 +67,24 @@ const (
 
 // Watch listens on a connection of its own and delivers every change
 // committed on the database — this program's own too; store.New's Watch
-// drops those by session — until ctx ends, then closes the channel. A
-// lost connection is made again with a growing pause, then Reload is
-// delivered. The connection is always read, however slow the reader of
-// the channel: notices wait in memory (so the server's notice queue, which
-// every writer shares, never fills up because of one clerk).
+// drops those by session — until ctx ends or the engine is closed, then
+// closes the channel. A lost connection is made again with a growing
+// pause, then Reload is delivered. The connection is always read, however
+// slow the reader of the channel: notices wait in memory (so the server's
+// notice queue, which every writer shares, never fills up because of one
+// clerk).
 func (e *Engine) Watch(ctx context.Context) (<-chan store.Change, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-e.closed:
+		case <-ctx.Done():
+		}
+		cancel()
+	}()
 	conn, err := e.listen(ctx)
 	if err != nil {
+		cancel()
 		return nil, err
 	}
 	out := make(chan store.Change, 64)
