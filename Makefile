@@ -21,8 +21,10 @@ GO_WANT := $(shell awk '$$1 == "go" { print $$2 }' go.mod)
 TAGS := migrated_fynedo
 BIN  := bin/secdesk
 DB   := demo.db
-# C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against.
-SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against;
+# the PostgreSQL server, whose binaries store/postgres's tests run throwaway clusters
+# with (pgtest; the cluster Debian's package may start is not used).
+SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev postgresql
 
 .PHONY: all deps go build run test fuzz bench smoke clean
 all: build
