@@ -21,16 +21,21 @@ GO_WANT := $(shell awk '$$1 == "go" { print $$2 }' go.mod)
 TAGS := migrated_fynedo
 BIN  := bin/secdesk
 DB   := demo.db
-# C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against;
-# the PostgreSQL server, whose binaries store/postgres's tests run throwaway clusters
-# with (pgtest; the cluster Debian's package may start is not used).
-SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev postgresql
+# C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against.
+SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# The PostgreSQL server, whose binaries store/postgres's tests and benchmarks start
+# throwaway clusters with (store/postgres/pgtest); a cluster Debian's package may
+# start as a service is not used. Only `make test` and `make bench` need it.
+TEST_PKGS := postgresql
 
-.PHONY: all deps go build run test fuzz bench smoke clean
+.PHONY: all deps test-deps go build run test fuzz bench smoke clean
 all: build
 
 deps:
 	@.ci/apt-need $(SYS_PKGS)
+
+test-deps: deps
+	@.ci/apt-need $(TEST_PKGS)
 
 # We cannot download a toolchain here (GOTOOLCHAIN=auto would try), so check
 # the local Go against the version go.mod asks for and say so plainly.
@@ -64,7 +69,7 @@ run: build
 FUZZ_PKG := ./store/xlsx/
 FUZZ     := FuzzReadMembers
 FUZZTIME ?= 15s
-test: deps go
+test: test-deps go
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	@$(MAKE) --no-print-directory fuzz
 
@@ -73,7 +78,7 @@ fuzz: deps go
 		{ echo "fuzz target $(FUZZ) not found in $(FUZZ_PKG)" >&2; exit 1; }
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $(FUZZ_PKG)
 
-bench: deps go
+bench: test-deps go
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 smoke: build
