@@ -368,3 +368,56 @@ func TestWatchReconnects(t *testing.T) {
 		t.Fatal("no change within 2 s after reconnecting")
 	}
 }
+
+// TestReadOwnWrites: a write transaction sees its own writes, which the
+// engine keeps in memory until it must send them (pending.go).
+func TestReadOwnWrites(t *testing.T) {
+	e := open(t, pgtest.Start(t))
+	ctx := testCtx(t)
+	a, b := store.NewID(), store.NewID()
+	check := func(what string, ok bool) {
+		t.Helper()
+		if !ok {
+			t.Error(what)
+		}
+	}
+	err := e.Write(ctx, func(tx store.EngineTx) error {
+		tx.Put(store.ColMembers, a, []byte(`{"v":1}`))
+		tx.Put(store.ColMembers, b, []byte(`{"v":2}`))
+		got, err := tx.Get(store.ColMembers, a)
+		check("Get after Put", err == nil && string(got) == `{"v":1}`)
+		tx.Delete(store.ColMembers, b)
+		_, err = tx.Get(store.ColMembers, b)
+		check("Get after Delete", errors.Is(err, store.ErrNotFound))
+		n, err := tx.Count(store.ColMembers)
+		check("Count after Put and Delete", err == nil && n == 1)
+		tx.Put(store.ColMembers, b, []byte(`{"v":3}`)) // back, after a flush
+		tx.SetKey(store.IdxMemberName, "甲", a)
+		tx.SetKey(store.IdxMemberName, "乙", b)
+		id, ok, err := tx.Lookup(store.IdxMemberName, "甲")
+		check("Lookup after SetKey", err == nil && ok && id == a)
+		tx.DeleteKey(store.IdxMemberName, "乙")
+		_, ok, err = tx.Lookup(store.IdxMemberName, "乙")
+		check("Lookup after DeleteKey", err == nil && !ok)
+		var keys []string
+		tx.ScanIndex(store.IdxMemberName, func(k string, _ uuid.UUID) error { keys = append(keys, k); return nil })
+		check("ScanIndex after SetKey and DeleteKey", slices.Equal(keys, []string{"甲"}))
+		tx.SetKey(store.IdxMemberName, "乙", a) // back, after a flush
+		tx.AppendAudit(store.AuditEntry{ID: store.NewID(), Kind: store.KindMember, RecordID: a, Summary: "x"})
+		entries, err := tx.Audit(store.AuditQuery{RecordID: a})
+		check("Audit after AppendAudit", err == nil && len(entries) == 1)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Read(ctx, func(tx store.EngineTx) error {
+		got, err := tx.Get(store.ColMembers, b)
+		check("committed Put after a flush", err == nil && string(got) == `{"v":3}`)
+		id, ok, _ := tx.Lookup(store.IdxMemberName, "乙")
+		check("committed SetKey after a flush", ok && id == a)
+		n, _ := tx.Count(store.ColMembers)
+		check("committed count", n == 2)
+		return nil
+	})
+}

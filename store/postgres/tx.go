@@ -69,6 +69,9 @@ func (e *Engine) writeOnce(ctx context.Context, fn func(tx store.EngineTx) error
 		err = t.failed
 	}
 	if err == nil {
+		err = t.flush()
+	}
+	if err == nil {
 		err = t.notify()
 	}
 	if err == nil {
@@ -94,6 +97,8 @@ type tx struct {
 	// notes are the change notices of the audit entries, sent just
 	// before commit (PostgreSQL delivers them at commit).
 	notes []string
+	// pend are the writes not sent yet (pending.go).
+	pend pending
 }
 
 var _ store.EngineTx = (*tx)(nil)
@@ -121,6 +126,12 @@ func (t *tx) exec(sql string, args ...any) error {
 func pgUUID(id uuid.UUID) pgtype.UUID { return pgtype.UUID{Bytes: id, Valid: true} }
 
 func (t *tx) Get(c store.Collection, id uuid.UUID) ([]byte, error) {
+	if data, ok := t.pend.docs[docKey{c, id}]; ok {
+		if data == nil {
+			return nil, store.ErrNotFound
+		}
+		return data, nil
+	}
 	var data []byte
 	err := t.tx.QueryRow(t.ctx, `SELECT data FROM secdesk_docs WHERE col = $1 AND id = $2`, string(c), pgUUID(id)).Scan(&data)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -130,15 +141,19 @@ func (t *tx) Get(c store.Collection, id uuid.UUID) ([]byte, error) {
 }
 
 func (t *tx) Put(c store.Collection, id uuid.UUID, data []byte) error {
-	if data == nil {
-		data = []byte{} // NULL is not a document
+	if t.readOnly {
+		return errReadOnly
 	}
-	return t.exec(`INSERT INTO secdesk_docs (col, id, data) VALUES ($1, $2, $3)
-		ON CONFLICT (col, id) DO UPDATE SET data = excluded.data`, string(c), pgUUID(id), data)
+	t.pend.putDoc(docKey{c, id}, data)
+	return nil
 }
 
 func (t *tx) Delete(c store.Collection, id uuid.UUID) error {
-	return t.exec(`DELETE FROM secdesk_docs WHERE col = $1 AND id = $2`, string(c), pgUUID(id))
+	if t.readOnly {
+		return errReadOnly
+	}
+	t.pend.deleteDoc(docKey{c, id})
+	return nil
 }
 
 // Scan reads every row first: a callback may run statements of its own,
@@ -147,6 +162,9 @@ func (t *tx) Scan(c store.Collection, fn func(id uuid.UUID, data []byte) error) 
 	type doc struct {
 		id   pgtype.UUID
 		data []byte
+	}
+	if err := t.flushDocs(); err != nil {
+		return err
 	}
 	var docs []doc
 	rows, err := t.tx.Query(t.ctx, `SELECT id, data FROM secdesk_docs WHERE col = $1 ORDER BY id`, string(c))
@@ -173,6 +191,9 @@ func (t *tx) Scan(c store.Collection, fn func(id uuid.UUID, data []byte) error) 
 }
 
 func (t *tx) Count(c store.Collection) (int, error) {
+	if err := t.flushDocs(); err != nil {
+		return 0, err
+	}
 	var n int
 	err := t.tx.QueryRow(t.ctx, `SELECT count(*) FROM secdesk_docs WHERE col = $1`, string(c)).Scan(&n)
 	return n, t.fail(err)
@@ -182,6 +203,9 @@ func (t *tx) Count(c store.Collection) (int, error) {
 // (as in bbolt), whatever the database's collation.
 
 func (t *tx) Lookup(ix store.Index, key string) (uuid.UUID, bool, error) {
+	if v, ok := t.pend.idx[idxKey{ix, key}]; ok {
+		return v.id, !v.del, nil
+	}
 	var id pgtype.UUID
 	err := t.tx.QueryRow(t.ctx, `SELECT id FROM secdesk_idx WHERE ix = $1 AND key = $2`, string(ix), []byte(key)).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
@@ -198,18 +222,28 @@ func (t *tx) Lookup(ix store.Index, key string) (uuid.UUID, bool, error) {
 // SERIALIZABLE aborts this transaction (and Write runs fn again, which
 // then sees the other's key).
 func (t *tx) SetKey(ix store.Index, key string, id uuid.UUID) error {
-	return t.exec(`INSERT INTO secdesk_idx (ix, key, id) VALUES ($1, $2, $3)
-		ON CONFLICT (ix, key) DO UPDATE SET id = excluded.id`, string(ix), []byte(key), pgUUID(id))
+	if t.readOnly {
+		return errReadOnly
+	}
+	t.pend.setKey(idxKey{ix, key}, idxVal{id: id})
+	return nil
 }
 
 func (t *tx) DeleteKey(ix store.Index, key string) error {
-	return t.exec(`DELETE FROM secdesk_idx WHERE ix = $1 AND key = $2`, string(ix), []byte(key))
+	if t.readOnly {
+		return errReadOnly
+	}
+	t.pend.setKey(idxKey{ix, key}, idxVal{del: true})
+	return nil
 }
 
 func (t *tx) ScanIndex(ix store.Index, fn func(key string, id uuid.UUID) error) error {
 	type entry struct {
 		key []byte
 		id  pgtype.UUID
+	}
+	if err := t.flushIdx(); err != nil {
+		return err
 	}
 	var entries []entry
 	rows, err := t.tx.Query(t.ctx, `SELECT key, id FROM secdesk_idx WHERE ix = $1 ORDER BY key`, string(ix))
@@ -242,10 +276,10 @@ func (t *tx) AppendAudit(e store.AuditEntry) error {
 	if err != nil {
 		return err
 	}
-	if err := t.exec(`INSERT INTO secdesk_audit (id, kind, record_id, data) VALUES ($1, $2, $3, $4)`,
-		pgUUID(e.ID), string(e.Kind), pgUUID(e.RecordID), data); err != nil {
-		return err
+	if t.readOnly {
+		return errReadOnly
 	}
+	t.pend.audit = append(t.pend.audit, auditRow{id: e.ID, record: e.RecordID, kind: string(e.Kind), data: data})
 	t.notes = append(t.notes, encodeNote(store.Change{Kind: e.Kind, RecordID: e.RecordID, By: e.By(), Session: e.Session}))
 	return nil
 }
@@ -263,6 +297,9 @@ func (t *tx) notify() error {
 }
 
 func (t *tx) Audit(q store.AuditQuery) ([]store.AuditEntry, error) {
+	if err := t.flushAudit(); err != nil {
+		return nil, err
+	}
 	var where []string
 	var args []any
 	arg := func(v any) string {
@@ -327,6 +364,10 @@ func (t *tx) SetMeta(key string, data []byte) error {
 // transactional under SERIALIZABLE like every other write and needs no
 // right beyond the clerk's. secdesk_schema stays.
 func (t *tx) Reset() error {
+	if t.readOnly {
+		return errReadOnly
+	}
+	t.pend.reset()
 	for _, table := range []string{"secdesk_docs", "secdesk_idx", "secdesk_audit", "secdesk_meta"} {
 		if err := t.exec(`DELETE FROM ` + table); err != nil {
 			return err

@@ -88,7 +88,7 @@ func (e *Engine) Watch(ctx context.Context) (<-chan store.Change, error) {
 		return nil, err
 	}
 	out := make(chan store.Change, 64)
-	q := &pending{wake: make(chan struct{}, 1)}
+	q := &noticeQueue{wake: make(chan struct{}, 1)}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -122,7 +122,7 @@ func (e *Engine) listen(ctx context.Context) (*pgx.Conn, error) {
 
 // receive reads notices until ctx ends, making the connection again
 // when it is lost.
-func (e *Engine) receive(ctx context.Context, conn *pgx.Conn, q *pending) {
+func (e *Engine) receive(ctx context.Context, conn *pgx.Conn, q *noticeQueue) {
 	defer func() {
 		if conn != nil {
 			conn.Close(context.Background())
@@ -181,14 +181,14 @@ func (e *Engine) reconnect(ctx context.Context) *pgx.Conn {
 	}
 }
 
-// pending is the queue between the connection and the reader.
-type pending struct {
+// noticeQueue is the queue between the connection and the reader.
+type noticeQueue struct {
 	mu   sync.Mutex
 	q    []store.Change
 	wake chan struct{}
 }
 
-func (p *pending) push(c store.Change) {
+func (p *noticeQueue) push(c store.Change) {
 	p.mu.Lock()
 	if len(p.q) >= maxPending {
 		p.q = append(p.q[:0], Reload)
@@ -201,7 +201,7 @@ func (p *pending) push(c store.Change) {
 	}
 }
 
-func (p *pending) pop() (store.Change, bool) {
+func (p *noticeQueue) pop() (store.Change, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if len(p.q) == 0 {
@@ -217,7 +217,7 @@ func (p *pending) pop() (store.Change, bool) {
 
 // deliver sends the queued notices to out until ctx ends or the receiver
 // stops and the queue is empty.
-func (p *pending) deliver(ctx context.Context, done <-chan struct{}, out chan<- store.Change) {
+func (p *noticeQueue) deliver(ctx context.Context, done <-chan struct{}, out chan<- store.Change) {
 	for {
 		c, ok := p.pop()
 		if !ok {
