@@ -27,7 +27,7 @@ type Person struct {
 	Note     string    `json:"note,omitempty"`
 	// LeftOn is the day the person left their unit or post (调离); seats
 	// still held after it are flagged on the rosters.
-	LeftOn  Date      `json:"left_on"`
+	LeftOn Date `json:"left_on"`
 	Stamp
 }
 

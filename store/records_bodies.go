@@ -59,8 +59,10 @@ func (r *records) CreateBody(ctx context.Context, in Body) (Body, error) {
 	return b, nil
 }
 
-func (r *records) SaveBody(ctx context.Context, b Body, ch BodyChange) (Body, error) {
+func (r *records) SaveBody(ctx context.Context, in Body, ch BodyChange) (Body, error) {
+	var b Body
 	err := r.write(ctx, func(w *wtx) error {
+		b = in // afresh on every run: an engine may retry the transaction
 		return w.saveBody(&b, ActionRoster, func(old *Body) string {
 			return bodySummary(&b, old, ch, w)
 		}, ch.Op == SeatRemoved)

@@ -70,12 +70,13 @@ func newMember(in Member, now time.Time) (Member, error) {
 // UpdateMember keeps the stored events: they change only through
 // AddEvent.
 func (r *records) UpdateMember(ctx context.Context, in Member) (Member, error) {
-	m := in
-	m.Clean()
-	if err := m.Validate(); err != nil {
+	in.Clean()
+	if err := in.Validate(); err != nil {
 		return Member{}, err
 	}
+	var m Member
 	err := r.write(ctx, func(w *wtx) error {
+		m = in // afresh on every run: an engine may retry the transaction
 		old, err := memberDocs.get(w.tx, m.ID)
 		if err != nil {
 			return err

@@ -71,12 +71,13 @@ func orConflict(err error) error {
 }
 
 func (r *records) UpdatePerson(ctx context.Context, in Person) (Person, error) {
-	p := in
-	p.Clean()
-	if err := p.Validate(); err != nil {
+	in.Clean()
+	if err := in.Validate(); err != nil {
 		return Person{}, err
 	}
+	var p Person
 	err := r.write(ctx, func(w *wtx) error {
+		p = in // afresh on every run: an engine may retry the transaction
 		old, err := personDocs.get(w.tx, p.ID)
 		if err != nil {
 			return err

@@ -19,18 +19,19 @@ const rosterBenchSeats = 2000
 // rosterBenchFile is a data file with 200 members and a 理事会 whose one
 // term has 2,000 seats: 1,800 held by people, 200 by units each with a
 // representative. It is written through ApplyRosterImport (one commit).
-func rosterBenchFile(b *testing.B) (*DB, store.Body) {
+func rosterBenchFile(b *testing.B) (store.Store, *DB, store.Body) {
 	b.Helper()
-	db, err := OpenWith(filepath.Join(b.TempDir(), "roster.db"), Options{Now: benchNow})
+	file, err := OpenWith(filepath.Join(b.TempDir(), "roster.db"), Options{Now: benchNow})
 	if err != nil {
 		b.Fatal(err)
 	}
+	db := store.New(file, store.Options{Now: benchNow})
 	b.Cleanup(func() { db.Close() })
 	ms := storetest.SyntheticMembers(200, 4)
-	if err := storetest.Load(db, ms); err != nil {
+	if err := storetest.Load(ctx, db, ms); err != nil {
 		b.Fatal(err)
 	}
-	body, err := db.CreateBody(store.Body{Name: "理事会", Type: "理事会"})
+	body, err := db.CreateBody(ctx, store.Body{Name: "理事会", Type: "理事会"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -49,14 +50,14 @@ func rosterBenchFile(b *testing.B) (*DB, store.Body) {
 		}
 		plan.Rows = append(plan.Rows, store.RosterPlanRow{Row: i + 2, Action: store.RowNew, NewPerson: true})
 	}
-	if err := db.ApplyRosterImport(plan); err != nil {
+	if err := db.ApplyRosterImport(ctx, plan); err != nil {
 		b.Fatal(err)
 	}
-	saved, err := db.Body(body.ID)
+	saved, err := db.Body(ctx, body.ID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return db, saved
+	return db, file, saved
 }
 
 // BenchmarkSaveBody2000Seats is one SaveBody of a 2,000-seat body, the way
@@ -65,7 +66,7 @@ func rosterBenchFile(b *testing.B) (*DB, store.Body) {
 // looked up.
 func BenchmarkSaveBody2000Seats(b *testing.B) {
 	b.Run("SaveBody", func(b *testing.B) {
-		db, body := rosterBenchFile(b)
+		db, _, body := rosterBenchFile(b)
 		term, i := body.CurrentTerm().ID, 0
 		latencies := timeEach(b, func() error {
 			seat := body.CurrentTerm().Seats[i%rosterBenchSeats].ID
@@ -73,7 +74,7 @@ func BenchmarkSaveBody2000Seats(b *testing.B) {
 			if err := body.MoveSeat(term, seat, 1); err != nil {
 				return err
 			}
-			saved, err := db.SaveBody(body, "调整排序")
+			saved, err := db.SaveBody(ctx, body, store.BodyChange{Op: store.SeatMoved, TermID: term, SeatID: seat, Delta: 1})
 			body = saved
 			return err
 		})
@@ -82,7 +83,7 @@ func BenchmarkSaveBody2000Seats(b *testing.B) {
 	// raw is the library's floor: one bbolt Update putting the same JSON
 	// over the stored body.
 	b.Run("raw", func(b *testing.B) {
-		db, body := rosterBenchFile(b)
+		_, db, body := rosterBenchFile(b)
 		data, err := json.Marshal(body)
 		if err != nil {
 			b.Fatal(err)

@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,12 +52,12 @@ func fixture(b *testing.B) string {
 			return
 		}
 		fixturePath = filepath.Join(fixtureDir, "10k.db")
-		db, err := OpenWith(fixturePath, Options{Now: benchNow})
+		db, err := OpenStore(fixturePath, Options{Now: benchNow})
 		if err != nil {
 			fixtureErr = err
 			return
 		}
-		fixtureErr = storetest.Load(db, storetest.SyntheticMembers(fixtureSize, 2026))
+		fixtureErr = storetest.Load(context.Background(), db, storetest.SyntheticMembers(fixtureSize, 2026))
 		if err := db.Close(); fixtureErr == nil {
 			fixtureErr = err
 		}
@@ -86,11 +87,11 @@ func fixtureCopy(b *testing.B) string {
 func BenchmarkOpenLoad(b *testing.B) {
 	path := fixture(b)
 	for b.Loop() {
-		db, err := Open(path)
+		db, err := OpenStore(path, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		ms, err := db.Members()
+		ms, err := db.Members(ctx)
 		if err != nil || len(ms) != fixtureSize {
 			b.Fatalf("%d members, %v", len(ms), err)
 		}
@@ -130,7 +131,7 @@ func BenchmarkSaveMember(b *testing.B) {
 		latencies := timeEach(b, func() error {
 			m := &ms[i%len(ms)]
 			m.Phone = fmt.Sprintf("1380536%04d", i%10000)
-			saved, err := db.UpdateMember(*m)
+			saved, err := db.UpdateMember(ctx, *m)
 			*m = saved
 			i++
 			return err
@@ -142,7 +143,7 @@ func BenchmarkSaveMember(b *testing.B) {
 		i := 0
 		latencies := timeEach(b, func() error {
 			m := &ms[i%len(ms)]
-			saved, err := db.AddEvent(m.ID, nextEvent(m))
+			saved, err := db.AddEvent(ctx, m.ID, nextEvent(m))
 			*m = saved
 			i++
 			return err
@@ -151,13 +152,13 @@ func BenchmarkSaveMember(b *testing.B) {
 	})
 }
 
-func openCopy(b *testing.B) (*DB, []store.Member) {
-	db, err := OpenWith(fixtureCopy(b), Options{Now: benchNow})
+func openCopy(b *testing.B) (store.Store, []store.Member) {
+	db, err := OpenStore(fixtureCopy(b), Options{Now: benchNow})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { db.Close() })
-	ms, err := db.Members()
+	ms, err := db.Members(ctx)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func TestKillHelper(t *testing.T) {
 	if path == "" {
 		t.Skip("helper process for TestKillMidWrite")
 	}
-	db, err := OpenWith(path, Options{Now: func() time.Time { return testStart }})
+	db, err := OpenStore(path, Options{Now: func() time.Time { return testStart }})
 	if err != nil {
 		fmt.Printf("ERROR %v\n", err)
 		os.Exit(3)
@@ -39,7 +39,7 @@ func TestKillHelper(t *testing.T) {
 	for i := 0; ; i++ {
 		m := company(fmt.Sprintf("断电测试单位%d-%d", os.Getpid(), i), "")
 		m.Events = []store.Event{{Kind: store.EventJoin, Date: date(2020, 1, 2), Tier: "成员单位"}}
-		saved, err := db.CreateMember(m)
+		saved, err := db.CreateMember(ctx, m)
 		if err != nil {
 			fmt.Printf("ERROR %v\n", err)
 			os.Exit(3)
@@ -119,15 +119,15 @@ func killOnce(t *testing.T, path string, delay time.Duration) []uuid.UUID {
 
 func verifyAfterKill(t *testing.T, path string, committed map[uuid.UUID]bool, run int) {
 	t.Helper()
-	db, err := Open(path)
+	db, err := OpenStore(path, Options{})
 	if err != nil {
 		t.Fatalf("run %d: open after kill: %v", run, err)
 	}
 	defer db.Close()
-	if err := db.Check(); err != nil {
+	if err := checker(db).Check(ctx); err != nil {
 		t.Fatalf("run %d: Check after kill: %v", run, err)
 	}
-	ms, err := db.Members()
+	ms, err := db.Members(ctx)
 	if err != nil {
 		t.Fatalf("run %d: %v", run, err)
 	}

@@ -59,8 +59,8 @@ func TestMigrateFromV1(t *testing.T) {
 	other.ID = store.NewID()
 	writeV1File(t, path, wf, other)
 
-	db := reopen(t, path)
-	mustCheck(t, db) // schema 2, both members indexed under name and code
+	s, _ := reopen(t, path)
+	mustCheck(t, s) // schema 2, both members indexed under name and code
 	backups, _ := filepath.Glob(path + ".bak-v1-*")
 	if len(backups) != 1 || !regexp.MustCompile(`\.bak-v1-\d{8}-\d{6}$`).MatchString(backups[0]) {
 		t.Fatalf("backups %v", backups)
@@ -70,22 +70,23 @@ func TestMigrateFromV1(t *testing.T) {
 	}
 	assertBackupIsV1(t, backups[0])
 
-	_, err := db.CreateMember(company("另一家", "9151-2081-MA62K0260E"))
+	_, err := s.CreateMember(ctx, company("另一家", "9151-2081-MA62K0260E"))
 	if fe := wantFieldError(t, err, store.FieldName, store.ProblemDuplicate); fe.Detail != "潍坊职业学院" {
 		t.Fatalf("code index after migration names %q", fe.Detail)
 	}
-	_, err = db.CreateMember(company("山东海化集团 有限公司", ""))
+	_, err = s.CreateMember(ctx, company("山东海化集团 有限公司", ""))
 	wantFieldError(t, err, store.FieldName, store.ProblemDuplicate)
-	audit, _ := db.Audit(0)
-	if len(audit) != 1 || audit[0].Action != store.ActionMigrate || audit[0].Summary != "数据文件从版本 1 升级到版本 "+strconv.Itoa(currentSchema) {
+	audit, _ := s.Audit(ctx, store.AuditQuery{})
+	if len(audit) != 1 || audit[0].Kind != store.KindData || audit[0].Action != store.ActionMigrate || audit[0].Summary != "数据文件从版本 1 升级到版本 "+strconv.Itoa(currentSchema) {
 		t.Fatalf("audit %+v", audit)
 	}
-	got, _ := db.Member(wf.ID)
+	got, _ := s.Member(ctx, wf.ID)
 	assertSameMember(t, wf, got)
 
 	// A second open finds the current version: no second backup.
-	db.Close()
-	reopen(t, path).Close()
+	s.Close()
+	s2, _ := reopen(t, path)
+	s2.Close()
 	if again, _ := filepath.Glob(path + ".bak-*"); len(again) != 1 {
 		t.Fatalf("backups after second open: %v", again)
 	}
@@ -177,7 +178,7 @@ func TestNotStoreFileRefused(t *testing.T) {
 // TestLockTimeout: a second program on the same file is told so within
 // about a second, never left hanging.
 func TestLockTimeout(t *testing.T) {
-	db, path := openTest(t)
+	s, _, path := openTest(t)
 	start := time.Now()
 	second, err := Open(path)
 	elapsed := time.Since(start)
@@ -190,7 +191,7 @@ func TestLockTimeout(t *testing.T) {
 	if elapsed > 2*time.Second || elapsed < DefaultTimeout/2 {
 		t.Fatalf("second open gave up after %v", elapsed)
 	}
-	db.Close()
+	s.Close()
 	third, err := Open(path)
 	if err != nil {
 		t.Fatalf("open after close: %v", err)
@@ -201,15 +202,15 @@ func TestLockTimeout(t *testing.T) {
 func TestNewFileModeAndShape(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "config", "secdesk")
 	path := filepath.Join(dir, "secdesk.db")
-	db := reopen(t, path)
+	s, _ := reopen(t, path)
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("file mode %v %v", fi.Mode(), err)
 	}
 	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Fatalf("folder mode %v %v", fi.Mode(), err)
 	}
-	mustCheck(t, db)
-	if audit, _ := db.Audit(0); len(audit) != 0 {
+	mustCheck(t, s)
+	if audit, _ := s.Audit(ctx, store.AuditQuery{}); len(audit) != 0 {
 		t.Fatalf("new file has audit entries %+v", audit)
 	}
 	if backups, _ := filepath.Glob(path + ".bak-*"); len(backups) != 0 {
@@ -233,13 +234,13 @@ func TestCheckFindsDamage(t *testing.T) {
 		"index bucket missing": func(tx *bbolt.Tx) error { return tx.DeleteBucket(bucketIdxCode) },
 	}
 	for name, damage := range damages {
-		db, _ := openTest(t)
-		mustCreate(t, db, weifang())
-		mustCheck(t, db)
+		s, db, _ := openTest(t)
+		mustCreate(t, s, weifang())
+		mustCheck(t, s)
 		if err := db.bolt.Update(damage); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.Check(); err == nil {
+		if err := checker(s).Check(ctx); err == nil {
 			t.Errorf("%s: Check found nothing", name)
 		}
 	}

@@ -3,11 +3,13 @@ package bolt
 import (
 	"encoding/json"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"go.etcd.io/bbolt"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/storetest"
 )
 
 // writeV2File is a version-2 file as the issue-3 program left it: members
@@ -36,8 +38,8 @@ func TestMigrateFromV2(t *testing.T) {
 	wf.ID, wf.Created, wf.Updated = store.NewID(), testStart, testStart
 	writeV2File(t, path, wf)
 
-	db := reopen(t, path)
-	mustCheck(t, db) // schema 3 with the roster buckets
+	s, _ := reopen(t, path)
+	mustCheck(t, s) // the current schema, with the roster buckets
 	backups, _ := filepath.Glob(path + ".bak-v2-*")
 	if len(backups) != 1 {
 		t.Fatalf("backups %v", backups)
@@ -54,60 +56,61 @@ func TestMigrateFromV2(t *testing.T) {
 	})
 	raw.Close()
 
-	audit, _ := db.Audit(0)
-	if len(audit) != 1 || audit[0].Summary != "数据文件从版本 2 升级到版本 3" {
+	audit, _ := s.Audit(ctx, store.AuditQuery{})
+	if len(audit) != 1 || audit[0].Summary != "数据文件从版本 2 升级到版本 "+strconv.Itoa(currentSchema) {
 		t.Fatalf("audit %+v", audit)
 	}
-	got, _ := db.Member(wf.ID)
+	got, _ := s.Member(ctx, wf.ID)
 	assertSameMember(t, wf, got)
-	p := mustPerson(t, db, store.Person{Name: "张成刚", MemberID: wf.ID})
-	b := mustBody(t, db, store.Body{Name: "理事会", Type: "理事会"})
-	db.Close()
+	p := storetest.MustPerson(t, s, store.Person{Name: "张成刚", MemberID: wf.ID})
+	b := storetest.MustBody(t, s, store.Body{Name: "理事会", Type: "理事会"})
+	s.Close()
 
-	db = reopen(t, path)
+	s, _ = reopen(t, path)
 	if again, _ := filepath.Glob(path + ".bak-*"); len(again) != 1 {
 		t.Fatalf("backups after second open: %v", again)
 	}
-	if _, err := db.Person(p.ID); err != nil {
+	if _, err := s.Person(ctx, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Body(b.ID); err != nil {
+	if _, err := s.Body(ctx, b.ID); err != nil {
 		t.Fatal(err)
 	}
-	mustCheck(t, db)
+	mustCheck(t, s)
 }
 
 // TestCheckFindsRosterDamage: Check covers the roster buckets and indexes.
 func TestCheckFindsRosterDamage(t *testing.T) {
-	damages := map[string]func(f *rosterFixture, tx *bbolt.Tx) error{
-		"stale person entry": func(f *rosterFixture, tx *bbolt.Tx) error {
+	damages := map[string]func(f *storetest.RosterFixture, tx *bbolt.Tx) error{
+		"stale person entry": func(f *storetest.RosterFixture, tx *bbolt.Tx) error {
 			return tx.Bucket(bucketIdxPerson).Put([]byte("不存在|"), idKey(store.NewID()))
 		},
-		"person missing from index": func(f *rosterFixture, tx *bbolt.Tx) error {
-			return tx.Bucket(bucketIdxPerson).Delete([]byte(store.PersonKey(&f.li)))
+		"person missing from index": func(f *storetest.RosterFixture, tx *bbolt.Tx) error {
+			return tx.Bucket(bucketIdxPerson).Delete([]byte(store.PersonKey(&f.Li)))
 		},
-		"body entry under the wrong key": func(f *rosterFixture, tx *bbolt.Tx) error {
-			return tx.Bucket(bucketIdxBody).Put([]byte("监事会"), idKey(f.council.ID))
+		"body entry under the wrong key": func(f *storetest.RosterFixture, tx *bbolt.Tx) error {
+			return tx.Bucket(bucketIdxBody).Put([]byte("监事会"), idKey(f.Council.ID))
 		},
-		"undecodable body": func(f *rosterFixture, tx *bbolt.Tx) error {
+		"undecodable body": func(f *storetest.RosterFixture, tx *bbolt.Tx) error {
 			return tx.Bucket(bucketBodies).Put(idKey(store.NewID()), []byte("{not json"))
 		},
-		"seat names a lost person": func(f *rosterFixture, tx *bbolt.Tx) error {
+		"seat names a lost person": func(f *storetest.RosterFixture, tx *bbolt.Tx) error {
 			// Gone from the bucket and its index, and not in the trash.
-			if err := tx.Bucket(bucketIdxPerson).Delete([]byte(store.PersonKey(&f.zhang))); err != nil {
+			if err := tx.Bucket(bucketIdxPerson).Delete([]byte(store.PersonKey(&f.Zhang))); err != nil {
 				return err
 			}
-			return tx.Bucket(bucketPeople).Delete(idKey(f.zhang.ID))
+			return tx.Bucket(bucketPeople).Delete(idKey(f.Zhang.ID))
 		},
-		"bodies bucket missing": func(f *rosterFixture, tx *bbolt.Tx) error { return tx.DeleteBucket(bucketBodies) },
+		"bodies bucket missing": func(f *storetest.RosterFixture, tx *bbolt.Tx) error { return tx.DeleteBucket(bucketBodies) },
 	}
 	for name, damage := range damages {
-		f := newRoster(t)
-		mustCheck(t, f.db)
-		if err := f.db.bolt.Update(func(tx *bbolt.Tx) error { return damage(f, tx) }); err != nil {
+		s, db, _ := openTest(t)
+		f := storetest.NewRosterFixture(t, s)
+		mustCheck(t, s)
+		if err := db.bolt.Update(func(tx *bbolt.Tx) error { return damage(f, tx) }); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.db.Check(); err == nil {
+		if err := checker(s).Check(ctx); err == nil {
 			t.Errorf("%s: Check found nothing", name)
 		}
 	}

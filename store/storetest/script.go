@@ -1,0 +1,444 @@
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"github.com/secdesk/secdesk/store"
+)
+
+// Script writes a scripted history through s: members registered with
+// their admissions, tier changes, exits and rejoins; people; bodies with
+// their first term, seats, a 换届, a replacement, a change of
+// representative and an ended seat; a member deleted and restored, a
+// person deleted to the trash; the settings. now is the clock s was opened
+// with: the events are dated relative to its today, so the script runs on
+// a real clock as well as a fake one. Two engines that run it from empty
+// must give equal Dumps.
+func Script(ctx context.Context, s store.Store, now func() time.Time) error {
+	today := store.DateOf(now())
+	if today.Before(Date(2025, 1, 1)) {
+		return fmt.Errorf("storetest.Script needs a clock after 2025, not %s", today)
+	}
+	sc := &script{ctx: ctx, s: s}
+	wf := sc.member(Weifang())
+	co := sc.member(Company("山东海化集团有限公司", ValidCode("91370700MA3C00002")))
+	sg := sc.member(store.Member{Name: "寿光蔬菜产业集团", Type: "企业", City: "寿光市",
+		Warnings: []store.Warning{{Field: store.FieldPhone, Problem: store.ProblemBadPhone, Detail: "12345"}},
+		Events:   []store.Event{{Kind: store.EventApply, Date: Date(2016, 4, 1)}, {Kind: store.EventJoin, Date: Date(2016, 5, 1), Tier: "成员单位"}}})
+	tech := Company("潍坊市技师学院", ValidCode("12370700MB1234567"))
+	tech.Type = "技工院校"
+	school := sc.member(tech)
+	sc.event(co, store.Event{Kind: store.EventJoin, Date: Date(2019, 7, 18), Tier: "理事单位", Basis: "第二届理事会第三次会议"})
+	sc.event(co, store.Event{Kind: store.EventTier, Date: Date(2021, 3, 1), Tier: "常务理事单位"})
+	sc.event(sg, store.Event{Kind: store.EventExit, Date: Date(2018, 12, 31), ExitKind: "自愿退出", Reason: "经营调整"})
+	sc.event(sg, store.Event{Kind: store.EventJoin, Date: Date(2022, 6, 1), Tier: "理事单位"})
+	sc.event(wf, store.Event{Kind: store.EventTier, Date: Date(2023, 1, 1), Tier: "副理事长单位"})
+	sc.event(school, store.Event{Kind: store.EventJoin, Date: Date(2020, 9, 1), Tier: "成员单位"})
+	sc.event(school, store.Event{Kind: store.EventExit, Date: Date(2024, 12, 31), ExitKind: "除名", Reason: "未缴会费"})
+	if sc.err == nil {
+		m, err := s.Member(ctx, wf)
+		sc.fail(err)
+		m.Contact, m.Phone = "李强", "13805361234"
+		_, err = s.UpdateMember(ctx, m)
+		sc.fail(err)
+	}
+	// A whole import: one update, one new unit.
+	if sc.err == nil {
+		existing, err := s.Members(ctx)
+		sc.fail(err)
+		plan := store.PlanImport(existing, []store.ImportRow{
+			{Row: 2, Member: store.Member{Name: "山东海化集团有限公司", Type: "企业", Email: "hh@example.com"}},
+			{Row: 3, Member: Company("潍坊银行", ""), JoinDate: Date(2020, 1, 1), Tier: "成员单位"},
+		}, now())
+		_, err = s.ApplyImport(ctx, plan)
+		sc.fail(err)
+	}
+
+	zhang := sc.person(store.Person{Name: "张成刚", Gender: "男", MemberID: wf, Title: "校长", Mobile: "13805361234"})
+	li := sc.person(store.Person{Name: "李建华", Unit: "区委宣传部", Title: "副部长"})
+	wang := sc.person(store.Person{Name: "王威", MemberID: co, Title: "董事长"})
+	zhao := sc.person(store.Person{Name: "赵敏", Gender: "女", MemberID: co, Title: "总经理"})
+	temp := sc.person(store.Person{Name: "临时人员", Unit: "市教育局"})
+	sc.fail(sc.orErr(func() error { return s.DeletePerson(ctx, temp) }))
+
+	council := sc.body(store.Body{Name: "理事会", Type: "理事会"})
+	sc.body(store.Body{Name: "常务理事会", Type: "常务理事会", ParentID: council, Ordering: store.OrderRanked})
+	sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+		t, err := b.AddTerm(1, Date(2020, 1, 1))
+		if err != nil {
+			return store.BodyChange{}, err
+		}
+		return store.BodyChange{Op: store.TermStarted, TermID: t.ID}, nil
+	})
+	var chair, unitSeat, extra uuid.UUID
+	addSeat := func(out *uuid.UUID, pos string, h store.SeatHolder, start store.Date) {
+		sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+			t := b.CurrentTerm()
+			seat, err := b.AddSeat(t.ID, pos, h, start)
+			if err != nil {
+				return store.BodyChange{}, err
+			}
+			*out = seat.ID
+			return store.BodyChange{Op: store.SeatAdded, TermID: t.ID, SeatID: seat.ID}, nil
+		})
+	}
+	addSeat(&chair, "理事长", store.SeatHolder{PersonID: zhang, Title: "校长"}, store.Date{})
+	addSeat(&unitSeat, "理事", store.SeatHolder{MemberID: co, RepID: wang, Title: "董事长"}, Date(2020, 3, 1))
+	addSeat(&extra, "理事", store.SeatHolder{PersonID: li, Title: "副部长"}, store.Date{})
+	sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+		t := b.CurrentTerm()
+		return store.BodyChange{Op: store.RepChanged, TermID: t.ID, SeatID: unitSeat},
+			b.ChangeRep(t.ID, unitSeat, Date(2021, 6, 1), zhao, "总经理")
+	})
+	sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+		t := b.CurrentTerm()
+		return store.BodyChange{Op: store.SeatEnded, TermID: t.ID, SeatID: extra}, b.EndSeat(t.ID, extra, Date(2022, 7, 1))
+	})
+	sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+		t, err := b.NewTerm(2, Date(2023, 1, 1))
+		if err != nil {
+			return store.BodyChange{}, err
+		}
+		return store.BodyChange{Op: store.TermStarted, TermID: t.ID}, nil
+	})
+	sc.change(council, func(b *store.Body) (store.BodyChange, error) {
+		t := b.CurrentTerm()
+		from := t.Seats[0].ID
+		next, err := b.ReplaceHolder(t.ID, from, Date(2024, 1, 1), store.SeatHolder{PersonID: li, Title: "部长"})
+		if err != nil {
+			return store.BodyChange{}, err
+		}
+		return store.BodyChange{Op: store.SeatReplaced, TermID: t.ID, SeatID: next.ID, FromSeatID: from}, nil
+	})
+	// A trash and restore.
+	sc.fail(sc.orErr(func() error { return s.DeleteMember(ctx, school) }))
+	sc.fail(sc.orErr(func() error { return s.Restore(ctx, school) }))
+	sc.fail(sc.orErr(func() error {
+		return s.SaveSettings(ctx, store.Settings{GroupName: "潍坊现代职业教育集团", Positions: []string{"理事长", "理事"}})
+	}))
+	return sc.err
+}
+
+// script runs the steps of Script until the first error.
+type script struct {
+	ctx context.Context
+	s   store.Store
+	err error
+}
+
+func (sc *script) fail(err error) {
+	if sc.err == nil && err != nil {
+		sc.err = err
+	}
+}
+
+func (sc *script) orErr(fn func() error) error {
+	if sc.err != nil {
+		return nil
+	}
+	return fn()
+}
+
+func (sc *script) member(m store.Member) uuid.UUID {
+	if sc.err != nil {
+		return uuid.Nil
+	}
+	saved, err := sc.s.CreateMember(sc.ctx, m)
+	sc.fail(err)
+	return saved.ID
+}
+
+func (sc *script) event(id uuid.UUID, e store.Event) {
+	if sc.err != nil {
+		return
+	}
+	_, err := sc.s.AddEvent(sc.ctx, id, e)
+	sc.fail(err)
+}
+
+func (sc *script) person(p store.Person) uuid.UUID {
+	if sc.err != nil {
+		return uuid.Nil
+	}
+	saved, err := sc.s.CreatePerson(sc.ctx, p)
+	sc.fail(err)
+	return saved.ID
+}
+
+func (sc *script) body(b store.Body) uuid.UUID {
+	if sc.err != nil {
+		return uuid.Nil
+	}
+	saved, err := sc.s.CreateBody(sc.ctx, b)
+	sc.fail(err)
+	return saved.ID
+}
+
+// change loads the body, applies fn and saves it with the change fn names.
+func (sc *script) change(id uuid.UUID, fn func(b *store.Body) (store.BodyChange, error)) {
+	if sc.err != nil {
+		return
+	}
+	b, err := sc.s.Body(sc.ctx, id)
+	if err != nil {
+		sc.fail(err)
+		return
+	}
+	ch, err := fn(&b)
+	if err != nil {
+		sc.fail(err)
+		return
+	}
+	_, err = sc.s.SaveBody(sc.ctx, b, ch)
+	sc.fail(err)
+}
+
+// Snapshot is everything a store holds, as Dump reads it: every UUID is
+// replaced by its order of first appearance (so two runs that made the
+// same history with random IDs compare equal) and every time is in UTC.
+type Snapshot struct {
+	Members  []store.Member
+	People   []store.Person
+	Bodies   []store.Body
+	Trash    []store.TrashItem
+	Settings store.Settings
+	Audit    []store.AuditEntry
+}
+
+// Dump reads everything s holds, normalised (see Snapshot).
+func Dump(ctx context.Context, s store.Store) (Snapshot, error) {
+	var snap Snapshot
+	var err error
+	if snap.Members, err = s.Members(ctx); err != nil {
+		return snap, err
+	}
+	if snap.People, err = s.People(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Bodies, err = s.Bodies(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Trash, err = s.Trash(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Settings, err = s.Settings(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Audit, err = s.Audit(ctx, store.AuditQuery{}); err != nil {
+		return snap, err
+	}
+	return snap, snap.normalise()
+}
+
+// ids numbers UUIDs in order of first appearance.
+type ids map[uuid.UUID]uuid.UUID
+
+func (m ids) fix(id *uuid.UUID) {
+	if *id == uuid.Nil {
+		return
+	}
+	n, ok := m[*id]
+	if !ok {
+		n = uuid.UUID{}
+		i := len(m) + 1
+		for j := 15; j >= 8 && i > 0; j-- {
+			n[j], i = byte(i), i>>8
+		}
+		m[*id] = n
+	}
+	*id = n
+}
+
+var uuidText = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+
+// text replaces the UUIDs written in s.
+func (m ids) text(s string) string {
+	return uuidText.ReplaceAllStringFunc(s, func(u string) string {
+		id := uuid.MustParse(u)
+		m.fix(&id)
+		return id.String()
+	})
+}
+
+func utc(t *time.Time) {
+	if !t.IsZero() {
+		*t = t.UTC()
+	}
+}
+
+func stampUTC(s *store.Stamp) { utc(&s.Created); utc(&s.Updated) }
+
+func (snap *Snapshot) normalise() error {
+	m := ids{}
+	for i := range snap.Members {
+		r := &snap.Members[i]
+		m.fix(&r.ID)
+		for j := range r.Events {
+			m.fix(&r.Events[j].ID)
+			utc(&r.Events[j].Recorded)
+		}
+		stampUTC(&r.Stamp)
+	}
+	for i := range snap.People {
+		r := &snap.People[i]
+		m.fix(&r.ID)
+		m.fix(&r.MemberID)
+		stampUTC(&r.Stamp)
+	}
+	for i := range snap.Bodies {
+		r := &snap.Bodies[i]
+		m.fix(&r.ID)
+		m.fix(&r.ParentID)
+		for j := range r.Terms {
+			t := &r.Terms[j]
+			m.fix(&t.ID)
+			for k := range t.Seats {
+				s := &t.Seats[k]
+				m.fix(&s.ID)
+				m.fix(&s.PersonID)
+				m.fix(&s.MemberID)
+				for l := range s.Reps {
+					m.fix(&s.Reps[l].PersonID)
+				}
+			}
+		}
+		stampUTC(&r.Stamp)
+	}
+	for i := range snap.Trash {
+		r := &snap.Trash[i]
+		m.fix(&r.ID)
+		utc(&r.Deleted)
+		// The record as JSON: canonical form (an engine may store JSON
+		// in its own layout), its UUIDs numbered like the others.
+		var v any
+		if err := json.Unmarshal(r.Data, &v); err != nil {
+			return fmt.Errorf("trash item %s: %w", r.ID, err)
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		r.Data = json.RawMessage(m.text(string(data)))
+	}
+	for i := range snap.Audit {
+		r := &snap.Audit[i]
+		m.fix(&r.ID)
+		m.fix(&r.RecordID)
+		r.Session = uuid.Nil
+		utc(&r.Time)
+		r.Summary = m.text(r.Summary)
+	}
+	return nil
+}
+
+// WithoutClockTimes is the snapshot with every time that comes from the
+// store's clock zeroed (Created, Updated, Recorded, Deleted, audit times,
+// and the trashed records' copies of them), for comparing stores that ran
+// on real clocks. Dates the clerk gave are kept.
+func (snap Snapshot) WithoutClockTimes() Snapshot {
+	out := snap
+	out.Members = append([]store.Member(nil), snap.Members...)
+	for i := range out.Members {
+		r := &out.Members[i]
+		r.Stamp.Created, r.Stamp.Updated = time.Time{}, time.Time{}
+		r.Events = append([]store.Event(nil), r.Events...)
+		for j := range r.Events {
+			r.Events[j].Recorded = time.Time{}
+		}
+	}
+	out.People = append([]store.Person(nil), snap.People...)
+	for i := range out.People {
+		out.People[i].Created, out.People[i].Updated = time.Time{}, time.Time{}
+	}
+	out.Bodies = append([]store.Body(nil), snap.Bodies...)
+	for i := range out.Bodies {
+		out.Bodies[i].Created, out.Bodies[i].Updated = time.Time{}, time.Time{}
+	}
+	out.Trash = append([]store.TrashItem(nil), snap.Trash...)
+	for i := range out.Trash {
+		out.Trash[i].Deleted = time.Time{}
+		out.Trash[i].Data = json.RawMessage(clockFields.ReplaceAllString(string(out.Trash[i].Data), `"$1":""`))
+	}
+	out.Audit = append([]store.AuditEntry(nil), snap.Audit...)
+	for i := range out.Audit {
+		out.Audit[i].Time = time.Time{}
+	}
+	return out
+}
+
+var clockFields = regexp.MustCompile(`"(created|updated|recorded)":"[^"]*"`)
+
+// Diff describes the first differences between two snapshots, or "" if
+// they are equal.
+func Diff(a, b Snapshot) string {
+	ja, err1 := json.MarshalIndent(a, "", " ")
+	jb, err2 := json.MarshalIndent(b, "", " ")
+	if err1 != nil || err2 != nil {
+		return fmt.Sprintf("cannot compare: %v %v", err1, err2)
+	}
+	if string(ja) == string(jb) {
+		return ""
+	}
+	la, lb := strings.Split(string(ja), "\n"), strings.Split(string(jb), "\n")
+	var out []string
+	for i := 0; i < max(len(la), len(lb)) && len(out) < 10; i++ {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y {
+			out = append(out, fmt.Sprintf("line %d:\n  - %s\n  + %s", i+1, x, y))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// testScriptDeterministic runs Script on two fresh data sets and requires
+// equal Dumps: proof that Dump's normalisation removes what is random, so
+// that two engines can be compared the same way.
+func testScriptDeterministic(t *testing.T, h *harness) {
+	h.must(Script(h.ctx, h.s, h.clock.Now))
+	h.reopen()
+	first, err := Dump(h.ctx, h.s)
+	h.must(err)
+
+	other := newHarness(t, h.opener)
+	defer other.finish()
+	other.must(Script(other.ctx, other.s, other.clock.Now))
+	other.reopen()
+	second, err := Dump(other.ctx, other.s)
+	other.must(err)
+
+	if d := Diff(first, second); d != "" {
+		t.Fatalf("two runs of Script dump differently:\n%s", d)
+	}
+	if d := Diff(first.WithoutClockTimes(), second.WithoutClockTimes()); d != "" {
+		t.Fatalf("WithoutClockTimes differ:\n%s", d)
+	}
+	if len(first.Members) != 5 || len(first.People) != 4 || len(first.Bodies) != 2 || len(first.Trash) != 1 ||
+		first.Settings.GroupName != "潍坊现代职业教育集团" || len(first.Audit) < 30 {
+		t.Fatalf("dump: %d members, %d people, %d bodies, %d trash, %d audit entries",
+			len(first.Members), len(first.People), len(first.Bodies), len(first.Trash), len(first.Audit))
+	}
+	if ms, _ := h.s.Members(h.ctx); len(ms) == 0 || first.Members[0].ID == ms[0].ID || first.Members[0].ID != uuid.MustParse("00000000-0000-0000-0000-000000000001") {
+		t.Fatalf("Dump did not number the IDs: %s", first.Members[0].ID)
+	}
+	// A change shows.
+	h.must(h.s.SaveSettings(h.ctx, store.Settings{GroupName: "另一个集团"}))
+	changed, err := Dump(h.ctx, h.s)
+	h.must(err)
+	if Diff(first, changed) == "" {
+		t.Fatal("Diff found no difference after a change")
+	}
+}
