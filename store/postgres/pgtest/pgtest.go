@@ -343,7 +343,7 @@ func Shared(t testing.TB) *Cluster {
 	if !shared.underMain {
 		c, err := NewCluster(Options{})
 		if err != nil {
-			t.Fatal("pgtest: ", err)
+			t.Fatalf("pgtest: %v", err)
 		}
 		t.Cleanup(func() { c.Stop() })
 		return c
@@ -352,7 +352,7 @@ func Shared(t testing.TB) *Cluster {
 		shared.c, shared.err = NewCluster(Options{})
 	}
 	if shared.err != nil {
-		t.Fatal("pgtest: ", shared.err)
+		t.Fatalf("pgtest: %v", shared.err)
 	}
 	return shared.c
 }
