@@ -24,12 +24,19 @@ BIN  := bin/secdesk
 DB   := demo.db
 # C compiler and the OpenGL/X11 headers that Fyne's cgo driver (GLFW) builds against.
 SYS_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# The PostgreSQL server, whose binaries store/postgres's tests and benchmarks start
+# throwaway clusters with (store/postgres/pgtest); a cluster Debian's package may
+# start as a service is not used. Only `make test` and `make bench` need it.
+TEST_PKGS := postgresql
 
-.PHONY: all deps go build run test race fuzz bench smoke clean
+.PHONY: all deps test-deps go build run test race fuzz bench smoke clean
 all: build
 
 deps:
 	@.ci/apt-need $(SYS_PKGS)
+
+test-deps: deps
+	@.ci/apt-need $(TEST_PKGS)
 
 # We cannot download a toolchain here (GOTOOLCHAIN=auto would try), so check
 # the local Go against the version go.mod asks for and say so plainly.
@@ -63,7 +70,7 @@ run: build
 FUZZ_PKG := ./store/xlsx/
 FUZZ     := FuzzReadMembers
 FUZZTIME ?= 15s
-test: deps go
+test: test-deps go
 	$(GO) test -tags $(TAGS) -count=1 ./...
 	@$(MAKE) --no-print-directory fuzz
 
@@ -73,12 +80,12 @@ fuzz: deps go
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^$(FUZZ)$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $(FUZZ_PKG)
 
 # -race needs cgo (it is on with gcc installed by deps). ui is left out:
-# its tests run background work inline (ui/main_test.go), so there is no
-# second goroutine to race with.
-race: deps go
+# its tests run background work inline (kittest.Inline), so there is no
+# second goroutine to race with. store/postgres's tests need the server.
+race: test-deps go
 	$(GO) test -tags $(TAGS) -race -count=1 ./store/... ./cmd/...
 
-bench: deps go
+bench: test-deps go
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
 
 smoke: build
