@@ -1,4 +1,4 @@
-package ui
+package kit
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // punctuation the window shows, so Chinese renders on a PC without any
 // Chinese font. (Latin is not in it: Fyne's own fonts draw that.)
 func TestThemeDrawsChineseWithBundledFont(t *testing.T) {
-	th := newAppTheme()
+	th := NewTheme()
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Italic: true}, {Bold: true, Italic: true}, {Monospace: true}, {Symbol: true}} {
 		if th.Font(style) != assets.Font {
 			t.Errorf("style %+v does not use the bundled font", style)
@@ -31,7 +31,11 @@ func TestThemeDrawsChineseWithBundledFont(t *testing.T) {
 			t.Errorf("bundled font has no glyph for %q", r)
 		}
 	}
-	if th.Color(theme.ColorNameBackground, theme.VariantLight) != theme.DefaultTheme().Color(theme.ColorNameBackground, theme.VariantLight) {
-		t.Error("colours should be Fyne's defaults")
+	// Asked for the dark variant (a PC set to dark mode), the theme still
+	// gives Fyne's light colours.
+	for _, n := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameForeground} {
+		if th.Color(n, theme.VariantDark) != theme.DefaultTheme().Color(n, theme.VariantLight) {
+			t.Errorf("colour %s in dark mode should be Fyne's light one", n)
+		}
 	}
 }
