@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -36,8 +37,9 @@ func Hint(text string) *widget.Label {
 }
 
 // LabelValue is one row of a detail panel: the Chinese label, translated
-// by DetailRows, and the value as shown.
-type LabelValue struct{ Label, Value string }
+// by DetailRows, and the value as shown. (An alias of a plain struct, so
+// rows can be written {"状态", text} in any package.)
+type LabelValue = struct{ Label, Value string }
 
 // DetailRows lays rows out as label: value lines, values wrapping.
 func DetailRows(rows []LabelValue) *fyne.Container {
@@ -89,4 +91,12 @@ func KindText(kind string) string {
 		return "—"
 	}
 	return msg.T(kind)
+}
+
+// TermName is 第二届 (Term 2 in English).
+func TermName(n int) string {
+	if msg.LanguageIsEnglish() {
+		return msg.Tf("第%d届", n)
+	}
+	return "第" + xlsx.ChineseNumber(n) + "届"
 }

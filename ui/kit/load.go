@@ -38,3 +38,19 @@ func (l *Loader[T]) Load(fetch func() (T, error)) {
 		l.apply(v)
 	})
 }
+
+// Write runs write (a store call) off the UI thread, then on the UI thread
+// shows its error or runs after: a change made without a dialog (删除,
+// 上移).
+func Write(sh Shell, write func() error, after func()) {
+	var err error
+	sh.Background(func() { err = write() }, func() {
+		if err != nil {
+			sh.ShowError(err)
+			return
+		}
+		if after != nil {
+			after()
+		}
+	})
+}

@@ -57,3 +57,6 @@ func AuditCell(e store.AuditEntry, col int) string {
 	}
 	return e.Summary
 }
+
+// Col is a column: Col(msg.T("时间"), 140).
+func Col(header string, width float32) TextColumn { return TextColumn{Header: header, Width: width} }
