@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit/kittest"
 )
 
 // TestEveryTextHasEnglish makes sure no Chinese text silently stays
@@ -23,7 +24,8 @@ import (
 // constant of the same package or of package store — and every value of
 // store's vocabularies that the interface translates at run time (unit
 // types, tiers, audit actions …), and lists those without an English entry
-// in assets/i18n/en.json or assets/i18n/*.en.json.
+// in assets/i18n/en.json or assets/i18n/*.en.json. It walks ui/ with every
+// package under it (kit, pick and the sections) and cmd/.
 func TestEveryTextHasEnglish(t *testing.T) {
 	english := loadEnglish(t, "../assets/i18n")
 	storeConsts := stringConsts(t, parseDir(t, "../store", false))
@@ -56,8 +58,8 @@ func TestEveryTextHasEnglish(t *testing.T) {
 // runtimeVocabulary is what the interface passes to msg.T as a value read
 // from a record rather than as a constant: the enumerations of package
 // store, the default positions, the audit actions and record kinds, the
-// short unit types on the dashboard and the sections' titles. It maps each
-// text to its source.
+// sections' titles. It maps each text to its source. (The dashboard's
+// short unit types are checked by its own test.)
 func runtimeVocabulary(t *testing.T) map[string]string {
 	out := map[string]string{}
 	add := func(source string, texts ...string) {
@@ -67,7 +69,6 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	}
 	for _, v := range store.UnitTypes {
 		add("store.UnitTypes", string(v))
-		add("unitTypeShort", unitTypeShort[v])
 	}
 	for _, v := range store.Tiers {
 		add("store.Tiers", string(v))
@@ -92,9 +93,9 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	add("store.Kind*", store.KindMember, store.KindPerson, store.KindBody)
 	add("store.Action*", store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
 		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster)
-	db, _ := openDeskFile(t)
-	for _, s := range newDeskWindow(t, db).sections {
-		add("section title", s.title)
+	db, _ := kittest.OpenFile(t)
+	for _, s := range newDeskWindow(t, db).Sections() {
+		add("section title", s.Title())
 	}
 	return out
 }
@@ -229,9 +230,9 @@ func stringConsts(t *testing.T, files []parsedFile) map[string]string {
 // button, a progress title, a toolbar button's text are written in Chinese
 // where they are used and translated inside.
 var translatingFuncs = map[string][]int{
-	"newFormDialog": {0}, "show": {0}, "addEntry": {0}, "addDate": {0}, "addWidget": {0},
-	"newEventForm": {1}, "confirm": {0, 2}, "runInBackground": {0}, "exportInBackground": {0},
-	"iconButton": {0},
+	"NewFormDialog": {1}, "Show": {0}, "AddEntry": {0}, "AddDate": {0}, "AddWidget": {0},
+	"newEventForm": {1}, "Confirm": {0, 2}, "RunWithProgress": {0}, "ExportInBackground": {1},
+	"IconButton": {0}, "NewFilterSelect": {0},
 }
 
 // translatedTexts finds the calls msg.T(x) and msg.Tf(x, …) — T and Tf

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -12,7 +13,7 @@ import (
 // often: another copy already has it open) and waits for the clerk's OK.
 // Started from a desktop icon, nobody would see a message on stderr.
 func ShowStartError(a fyne.App, err error) {
-	a.Settings().SetTheme(newAppTheme())
+	a.Settings().SetTheme(kit.NewTheme())
 	w := a.NewWindow(msg.T(AppName))
 	text := widget.NewLabel(msg.Error(err))
 	text.Wrapping = fyne.TextWrapWord

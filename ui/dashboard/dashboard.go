@@ -1,0 +1,162 @@
+// Package dashboard is 工作台, the first thing a clerk sees.
+package dashboard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit"
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// Section (工作台) shows the register's counts today, the rosters' seats
+// that need seeing to (名单提示), who joined or left lately, and what was
+// last changed in the file. It only shows; every action is in its own
+// section.
+type Section struct {
+	sh     kit.Shell
+	loader *kit.Loader[dashboardData]
+	data   dashboardData
+
+	asOf                         *widget.Label
+	total, joined, left, applied *statCard
+	changes, audit               *widget.Table
+	noChanges, noAudit           *widget.Label
+	alerts, noAlerts             *widget.Label
+	alertBand                    fyne.CanvasObject
+}
+
+// New makes the section; it is built when first shown.
+func New(sh kit.Shell) *Section {
+	d := &Section{sh: sh}
+	d.loader = kit.NewLoader(sh, d.show)
+	return d
+}
+
+func (d *Section) Title() string       { return "工作台" }
+func (d *Section) Icon() fyne.Resource { return theme.HomeIcon() }
+
+// Watches: the latest changes list any change; positions (settings) order
+// the rosters whose warnings it shows.
+func (d *Section) Watches() []string { return kit.AllKinds }
+
+// statCard is one count on the dashboard: what it counts, the number, and
+// a line of detail under it.
+type statCard struct {
+	caption, value, detail *widget.Label
+	card                   *widget.Card
+}
+
+func newStatCard(caption string) *statCard {
+	c := &statCard{
+		caption: widget.NewLabel(caption),
+		value:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
+		detail:  &widget.Label{Wrapping: fyne.TextWrapWord},
+	}
+	c.card = widget.NewCard("", "", container.NewVBox(c.caption, c.value, c.detail))
+	return c
+}
+
+func (c *statCard) set(value, detail string) {
+	c.value.SetText(value)
+	c.detail.SetText(detail)
+}
+
+func (d *Section) Build() fyne.CanvasObject {
+	d.asOf = widget.NewLabel("")
+	d.total = newStatCard(msg.T("在册成员单位"))
+	d.joined = newStatCard(msg.T("今年新增"))
+	d.left = newStatCard(msg.T("今年退出"))
+	d.applied = newStatCard(msg.T("申请中"))
+	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 140), kit.Col(msg.T("单位名称"), 360), kit.Col(msg.T("变动"), 420)},
+		func() int { return len(d.data.changes) }, d.changeCell)
+	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("摘要"), 760)},
+		func() int { return len(d.data.audit) }, d.auditCell)
+	d.noChanges = &widget.Label{Text: msg.Tf("近 %d 天没有成员单位加入或退出。", recentDays), Importance: widget.LowImportance}
+	d.noAudit = &widget.Label{Text: msg.T("还没有任何操作记录。"), Importance: widget.LowImportance}
+
+	title := &widget.Label{Text: msg.T("工作台"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	// The register's total with its breakdown takes half the width, so the
+	// breakdown by type fits on one line for a group of ~100 units.
+	cards := container.NewGridWithColumns(2, d.total.card,
+		container.NewGridWithColumns(3, d.joined.card, d.left.card, d.applied.card))
+	// The lists are stacked at full width: a clerk reads whole unit names
+	// and audit summaries without widening columns.
+	lists := container.NewVSplit(
+		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes),
+		dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
+	lists.Offset = 0.4
+	top := container.NewVBox(container.NewHBox(title, d.asOf), cards, d.buildAlerts())
+	d.Refresh()
+	return container.NewBorder(top, nil, nil, nil, lists)
+}
+
+// buildAlerts is 名单提示: the roster warnings on a band, or a calm line
+// beside the heading when there are none. It sits above the lists because
+// it is work to do, not news.
+func (d *Section) buildAlerts() fyne.CanvasObject {
+	d.alerts = kit.Wrap("")
+	d.alerts.Importance = widget.DangerImportance
+	d.alertBand = kit.WarningBand(d.alerts)
+	d.noAlerts = &widget.Label{Text: msg.T("各机构名单无待处理事项"), Importance: widget.LowImportance}
+	h := &widget.Label{Text: msg.T("名单提示"), TextStyle: fyne.TextStyle{Bold: true}}
+	return container.NewVBox(container.NewHBox(h, d.noAlerts), d.alertBand)
+}
+
+// dashboardPanel is a titled list; empty, shown beside the title when the
+// list has no rows, says so.
+func dashboardPanel(heading string, empty *widget.Label, table *widget.Table) fyne.CanvasObject {
+	h := &widget.Label{Text: heading, TextStyle: fyne.TextStyle{Bold: true}}
+	return container.NewBorder(container.NewHBox(h, empty), nil, nil, nil, table)
+}
+
+// Refresh reloads and recounts off the UI thread (about 100 ms for 10,000
+// units). The shell calls it only while the dashboard is on screen, or
+// when it is shown after a change, so edits made in the register do not
+// recount it each time.
+func (d *Section) Refresh() {
+	sh, positions, today := d.sh, store.PositionsOf(d.sh.Settings()), store.Today()
+	d.loader.Load(func() (dashboardData, error) { return loadDashboard(sh.Data(), sh.Store(), positions, today) })
+}
+
+func (d *Section) show(data dashboardData) {
+	d.data = data
+	st := data.stats
+	d.asOf.SetText(msg.Tf("截至%s", msg.Date(data.today)))
+	d.total.set(unitCount(st.Total), typeBreakdown(st.ByType))
+	since := msg.Tf("%s以来", msg.Date(st.Since))
+	d.joined.set(unitCount(st.Joined), since)
+	d.left.set(unitCount(st.Left), since)
+	d.applied.set(unitCount(data.applied), msg.T("等待批准加入"))
+	d.alerts.SetText(alertsText(data.alerts))
+	kit.ShowIf(d.alertBand, len(data.alerts) > 0)
+	kit.ShowIf(d.noAlerts, len(data.alerts) == 0)
+	kit.ShowIf(d.noChanges, len(data.changes) == 0)
+	kit.ShowIf(d.noAudit, len(data.audit) == 0)
+	d.changes.Refresh()
+	d.audit.Refresh()
+}
+
+func (d *Section) changeCell(row, col int) string {
+	if row >= len(d.data.changes) {
+		return ""
+	}
+	c := d.data.changes[row]
+	switch col {
+	case 0:
+		return msg.Date(c.event.Date)
+	case 1:
+		return c.unit
+	}
+	return changeText(c)
+}
+
+func (d *Section) auditCell(row, col int) string {
+	if row >= len(d.data.audit) {
+		return ""
+	}
+	return kit.AuditCell(d.data.audit[row], col)
+}

@@ -1,0 +1,106 @@
+package kit_test
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit"
+	"github.com/secdesk/secdesk/ui/kit/kittest"
+)
+
+// counting is a section that counts its refreshes.
+type counting struct {
+	title     string
+	watches   []string
+	refreshes int
+}
+
+func (c *counting) Title() string            { return c.title }
+func (c *counting) Icon() fyne.Resource      { return theme.HomeIcon() }
+func (c *counting) Build() fyne.CanvasObject { return widget.NewLabel(c.title) }
+func (c *counting) Watches() []string        { return c.watches }
+func (c *counting) Refresh()                 { c.refreshes++ }
+
+// TestChangeMarksHiddenSectionsStale: a change announced while one
+// section is on screen refreshes it at once if it watches that kind; a
+// built section that is hidden is only marked stale, and refreshes when
+// it is shown (once), not before; a section that does not watch the kind,
+// or was never built, is left alone.
+func TestChangeMarksHiddenSectionsStale(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	members := &counting{title: "成员单位", watches: []string{store.KindMember}}
+	dash := &counting{title: "工作台", watches: kit.AllKinds}
+	org := &counting{title: "组织机构", watches: []string{store.KindBody}}
+	never := &counting{title: "系统", watches: kit.AllKinds}
+	d := kittest.NewDesk(t, db, func(kit.Shell) []kit.Section { return []kit.Section{dash, members, org, never} })
+	d.OpenSection("工作台")
+	d.OpenSection("组织机构")
+	d.OpenSection("成员单位")
+
+	d.Changed(store.KindMember, uuid.New())
+	if members.refreshes != 1 {
+		t.Errorf("the section on screen refreshed %d times, want 1", members.refreshes)
+	}
+	if dash.refreshes != 0 || !d.Stale(0) {
+		t.Errorf("hidden dashboard: %d refreshes, stale %v; want 0 and stale", dash.refreshes, d.Stale(0))
+	}
+	if org.refreshes != 0 || d.Stale(2) {
+		t.Error("a section not watching members was touched")
+	}
+	if never.refreshes != 0 || d.View(3) != nil {
+		t.Error("a section never shown was touched")
+	}
+	d.Changed(store.KindMember, uuid.New()) // a second change: still one refresh when shown
+	d.OpenSection("工作台")
+	if dash.refreshes != 1 || d.Stale(0) {
+		t.Errorf("shown again: %d refreshes, stale %v; want 1, not stale", dash.refreshes, d.Stale(0))
+	}
+	d.OpenSection("成员单位")
+	d.OpenSection("工作台")
+	if dash.refreshes != 1 || members.refreshes != 2 {
+		t.Errorf("shown again without changes: %d, %d refreshes", dash.refreshes, members.refreshes)
+	}
+}
+
+// TestDataLoadsOncePerChange: the shared data is read once for any number
+// of askers, and again only after a change to its kind.
+func TestDataLoadsOncePerChange(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	d := kittest.NewDesk(t, db, nil)
+	kittest.AddMember(t, db, "潍坊职业学院", "高职院校")
+	a, _ := d.Data().Members()
+	b, _ := d.Data().Members()
+	if len(a) != 1 || &a[0] != &b[0] {
+		t.Fatal("members read twice without a change")
+	}
+	kittest.AddMember(t, db, "烟台职业学院", "高职院校")
+	if c, _ := d.Data().Members(); len(c) != 1 {
+		t.Fatal("cache dropped without a change")
+	}
+	d.Changed(store.KindPerson, uuid.Nil)
+	if c, _ := d.Data().Members(); len(c) != 1 {
+		t.Fatal("a change to people dropped the members")
+	}
+	d.Changed(store.KindMember, uuid.Nil)
+	if c, _ := d.Data().Members(); len(c) != 2 {
+		t.Fatalf("after a change: %d members, want 2", len(c))
+	}
+}
+
+// TestSettingsIsACopy: changing the settings a section got does not
+// change the shell's.
+func TestSettingsIsACopy(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	d := kittest.NewDesk(t, db, nil)
+	d.SettingsSaved(store.Settings{GroupName: "甲", Positions: []string{"理事长"}})
+	st := d.Settings()
+	st.Positions[0] = "秘书长"
+	if got := d.Settings().Positions[0]; got != "理事长" {
+		t.Errorf("positions changed through a copy: %q", got)
+	}
+}

@@ -1,0 +1,133 @@
+package kit
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// ChooseOpenFile asks for an .xlsx file and calls open with its path.
+func ChooseOpenFile(sh Shell, open func(path string)) {
+	fd := dialog.NewFileOpen(fileChosen[fyne.URIReadCloser](sh, open), sh.Window())
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
+	startIn(sh, fd)
+	fd.Show()
+}
+
+// ChooseSaveFile asks where to save an .xlsx, offering name, and calls save
+// with the path chosen.
+func ChooseSaveFile(sh Shell, name string, save func(path string)) {
+	fd := dialog.NewFileSave(fileChosen[fyne.URIWriteCloser](sh, func(path string) {
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			removeIfEmpty(path)
+			path += ".xlsx"
+		}
+		save(path)
+	}), sh.Window())
+	fd.SetFileName(name)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	startIn(sh, fd)
+	fd.Show()
+}
+
+// fileChosen answers a file dialog: an error is shown, a cancel does
+// nothing, and the file chosen is closed at once — Excel files are read
+// and written by path, a new one under a temporary name renamed over it —
+// and its folder remembered before chosen runs.
+func fileChosen[F interface {
+	URI() fyne.URI
+	Close() error
+}](sh Shell, chosen func(path string)) func(F, error) {
+	return func(f F, err error) {
+		if err != nil {
+			sh.ShowError(err)
+			return
+		}
+		if any(f) == nil {
+			return // cancelled
+		}
+		path := f.URI().Path()
+		f.Close()
+		sh.SetLastFolder(filepath.Dir(path))
+		chosen(path)
+	}
+}
+
+// startIn sizes a file dialog so long Chinese file names are readable and
+// opens it in the folder of the last file used, in whichever section: a
+// clerk keeps the group's files in one folder.
+func startIn(sh Shell, fd *dialog.FileDialog) {
+	fd.Resize(fyne.NewSize(960, 620))
+	if sh.LastFolder() == "" {
+		return
+	}
+	if dir, err := storage.ListerForURI(storage.NewFileURI(sh.LastFolder())); err == nil {
+		fd.SetLocation(dir)
+	}
+}
+
+// ExportInBackground writes a file to path off the UI thread behind a
+// progress dialog titled title (Chinese, translated), then reports where
+// it went. write must not touch widgets or the shell: compute what it
+// writes on the UI thread first.
+func ExportInBackground(sh Shell, title, path string, write func() error) {
+	sh.RunWithProgress(title, func(progress func(float64)) error {
+		err := write()
+		progress(1)
+		return err
+	}, exported(sh, path))
+}
+
+// exported reports the end of an export: the error, or where the file is
+// with a button that opens it in WPS or Excel for printing.
+func exported(sh Shell, path string) func(error) {
+	return func(err error) {
+		if err != nil {
+			removeIfEmpty(path)
+			sh.ShowError(err)
+			return
+		}
+		text := Wrap(msg.T("已保存到：") + "\n" + path)
+		d := dialog.NewCustomConfirm(msg.T("导出完成"), msg.T("打开文件"), msg.T("关闭"), text, func(open bool) {
+			if open {
+				OpenFile(sh, path)
+			}
+		}, sh.Window())
+		d.Resize(fyne.NewSize(520, d.MinSize().Height))
+		d.Show()
+	}
+}
+
+// OpenFile opens path with the system's default application.
+func OpenFile(sh Shell, path string) {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/… on Windows
+	}
+	u := &url.URL{Scheme: "file", Path: p}
+	if err := sh.App().OpenURL(u); err != nil {
+		sh.ShowError(err)
+	}
+}
+
+// removeIfEmpty deletes the empty file a save dialog created when nothing
+// was written to it, so a failed export leaves no empty workbook behind.
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
+// FileDate is a day as it goes into a file name: 20240301.
+func FileDate(d store.Date) string {
+	return fmt.Sprintf("%04d%02d%02d", d.Year(), int(d.Month()), d.Day())
+}

@@ -1,0 +1,264 @@
+package system
+
+import (
+	"image/color"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit"
+	"github.com/secdesk/secdesk/ui/msg"
+)
+
+// languageChoices are the languages the program speaks, each named in
+// itself so a clerk who cannot read the current one still finds theirs.
+var languageChoices = []struct{ code, name string }{{"zh", "中文"}, {"en", "English"}}
+
+// settingsTab (设置) edits the data file's settings: the group's name,
+// which heads the window and every printed sheet, the language, and the
+// positions of the bodies' seats in rank order.
+type settingsTab struct {
+	sh        kit.Shell
+	name      *widget.Entry
+	save      *widget.Button
+	saved     *widget.Label
+	language  *widget.Select
+	positions *positionsEditor
+}
+
+func newSettingsTab(sh kit.Shell) *settingsTab { return &settingsTab{sh: sh} }
+
+func (t *settingsTab) build() fyne.CanvasObject {
+	t.name = widget.NewEntry()
+	t.name.SetText(t.sh.Settings().GroupName)
+	t.name.Validator = func(s string) error {
+		if store.CleanText(s) == "" {
+			return &store.FieldError{Field: store.FieldGroupName, Problem: store.ProblemRequired}
+		}
+		return nil
+	}
+	t.name.OnSubmitted = func(string) { t.saveName() }
+	t.name.OnChanged = func(string) { t.saved.SetText("") }
+	t.save = &widget.Button{Text: msg.T("保存"), Importance: widget.HighImportance, OnTapped: t.saveName}
+	t.saved = &widget.Label{Importance: widget.SuccessImportance}
+
+	t.language = widget.NewSelect(languageNames(), nil)
+	t.language.SetSelected(languageName(msg.LanguageIsEnglish()))
+	t.language.OnChanged = t.chooseLanguage
+
+	path := &widget.Label{Text: t.sh.Store().Path(), Selectable: true, Wrapping: fyne.TextWrapBreak}
+	form := widget.NewForm(
+		widget.NewFormItem(msg.T("集团名称"), container.NewBorder(nil, nil, nil, container.NewHBox(t.save, t.saved), t.name)),
+		&widget.FormItem{Text: msg.T("界面语言"), Widget: t.language,
+			HintText: msg.T("切换后立即生效；个别文字（如系统对话框）在重新启动程序后更新。")},
+		widget.NewFormItem(msg.T("数据文件"), path))
+	hint := &widget.Label{Text: msg.T("集团名称显示在窗口标题和所有导出表格的标题中。"), Wrapping: fyne.TextWrapWord}
+	t.positions = newPositionsEditor(t)
+	positions := widget.NewForm(widget.NewFormItem(msg.T("职位顺序"), t.positions.view))
+	return container.NewVBox(form, hint, widget.NewSeparator(), positions)
+}
+
+// saveName stores the group's name and shows it in the window title.
+func (t *settingsTab) saveName() {
+	if err := t.name.Validate(); err != nil {
+		t.sh.ShowError(err)
+		return
+	}
+	st := t.sh.Settings()
+	st.GroupName = t.name.Text
+	t.saveSettings(st, func() {
+		t.name.SetText(t.sh.Settings().GroupName) // as cleaned by the store
+		t.saved.SetText(msg.T("已保存"))
+	}, nil)
+}
+
+// chooseLanguage saves the language and rebuilds the window in it.
+func (t *settingsTab) chooseLanguage(name string) {
+	code := languageCode(name)
+	if (code == "en") == msg.LanguageIsEnglish() {
+		return
+	}
+	st := t.sh.Settings()
+	st.Language = code
+	t.saveSettings(st, func() {
+		msg.SetLanguage(code)
+		t.sh.Rebuild()
+	}, func() { t.language.SetSelected(languageName(msg.LanguageIsEnglish())) })
+}
+
+// saveSettings stores st off the UI thread and takes back what the store
+// kept; then, on the UI thread, ok runs if it worked, failed (if not nil)
+// after the error is shown if not.
+func (t *settingsTab) saveSettings(st store.Settings, ok, failed func()) {
+	s := t.sh.Store()
+	var err error
+	t.sh.Background(func() {
+		if err = s.SaveSettings(st); err == nil {
+			if kept, kerr := s.Settings(); kerr == nil {
+				st = kept
+			}
+		}
+	}, func() {
+		if err != nil {
+			t.sh.ShowError(err)
+			if failed != nil {
+				failed()
+			}
+			return
+		}
+		t.sh.SettingsSaved(st)
+		ok()
+	})
+}
+
+func languageNames() []string {
+	out := make([]string, len(languageChoices))
+	for i, l := range languageChoices {
+		out[i] = l.name
+	}
+	return out
+}
+
+func languageName(english bool) string {
+	if english {
+		return languageChoices[1].name
+	}
+	return languageChoices[0].name
+}
+
+func languageCode(name string) string {
+	for _, l := range languageChoices {
+		if l.name == name {
+			return l.code
+		}
+	}
+	return "zh"
+}
+
+// positionsEditor edits the seat positions in rank order
+// (store.PositionsOf): the order of the sections of every printed roster.
+// Each change is saved at once, so there is no 保存 to forget.
+type positionsEditor struct {
+	t                         *settingsTab
+	items                     []string
+	sel                       int // selected row, -1 if none
+	list                      *widget.List
+	entry                     *widget.Entry
+	note                      *widget.Label // why an addition was refused
+	up, down, add, del, reset *widget.Button
+	view                      fyne.CanvasObject
+}
+
+func newPositionsEditor(t *settingsTab) *positionsEditor {
+	e := &positionsEditor{t: t, sel: -1, items: slices.Clone(store.PositionsOf(t.sh.Settings()))}
+	e.list = widget.NewList(func() int { return len(e.items) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.items[i]) })
+	e.list.OnSelected = func(i widget.ListItemID) { e.sel = i; e.updateButtons() }
+	e.list.OnUnselected = func(widget.ListItemID) { e.sel = -1; e.updateButtons() }
+	e.entry = widget.NewEntry()
+	e.entry.SetPlaceHolder(msg.T("新职位名称，如：名誉会长"))
+	e.entry.OnSubmitted = func(string) { e.addItem() }
+	e.note = &widget.Label{Importance: widget.DangerImportance}
+	e.up = widget.NewButtonWithIcon(msg.T("上移"), theme.MoveUpIcon(), func() { e.move(-1) })
+	e.down = widget.NewButtonWithIcon(msg.T("下移"), theme.MoveDownIcon(), func() { e.move(1) })
+	e.add = widget.NewButtonWithIcon(msg.T("添加"), theme.ContentAddIcon(), e.addItem)
+	e.del = widget.NewButtonWithIcon(msg.T("删除"), theme.DeleteIcon(), e.remove)
+	e.reset = widget.NewButtonWithIcon(msg.T("恢复默认"), theme.HistoryIcon(), e.restoreDefaults)
+	// A list has no height of its own: eight rows show the top ranks.
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(220, 8*e.list.MinSize().Height))
+	buttons := container.NewVBox(e.up, e.down, e.del, e.reset)
+	hint := &widget.Label{Text: msg.T("职位的先后顺序就是打印名单时各部分的先后顺序。"), Wrapping: fyne.TextWrapWord}
+	e.view = container.NewVBox(hint,
+		container.NewBorder(nil, nil, nil, buttons, container.NewStack(space, e.list)),
+		container.NewBorder(nil, e.note, nil, e.add, e.entry))
+	e.updateButtons()
+	return e
+}
+
+func (e *positionsEditor) updateButtons() {
+	for _, b := range []*widget.Button{e.up, e.down, e.del} {
+		b.Disable()
+	}
+	if e.sel > 0 {
+		e.up.Enable()
+	}
+	if e.sel >= 0 && e.sel < len(e.items)-1 {
+		e.down.Enable()
+	}
+	if e.sel >= 0 && len(e.items) > 1 {
+		e.del.Enable()
+	}
+}
+
+// move swaps the selected position with its neighbour and keeps it
+// selected.
+func (e *positionsEditor) move(delta int) {
+	i, j := e.sel, e.sel+delta
+	if i < 0 || j < 0 || j >= len(e.items) {
+		return
+	}
+	items := slices.Clone(e.items)
+	items[i], items[j] = items[j], items[i]
+	e.saveItems(items, func() { e.list.Select(j) })
+}
+
+// addItem puts the typed position after the selected one (at the end if
+// none is selected). A name already listed is refused: two sections of
+// the same name would split a roster.
+func (e *positionsEditor) addItem() {
+	name := store.CleanText(e.entry.Text)
+	switch {
+	case name == "":
+		return
+	case slices.Contains(e.items, name):
+		e.note.SetText(msg.Tf("已有职位「%s」", name))
+		return
+	}
+	at := len(e.items)
+	if e.sel >= 0 {
+		at = e.sel + 1
+	}
+	e.saveItems(slices.Insert(slices.Clone(e.items), at, name), func() {
+		e.entry.SetText("")
+		e.list.Select(at)
+	})
+}
+
+// remove drops the selected position. Seats that hold it keep it; their
+// rosters print it after the listed positions.
+func (e *positionsEditor) remove() {
+	if e.sel < 0 || len(e.items) <= 1 {
+		return
+	}
+	e.saveItems(slices.Delete(slices.Clone(e.items), e.sel, e.sel+1), nil)
+}
+
+// restoreDefaults goes back to store.DefaultPositions; saved as an empty
+// list, so later versions' defaults apply.
+func (e *positionsEditor) restoreDefaults() { e.saveItems(nil, nil) }
+
+// saveItems saves items as the settings' positions and shows them, then
+// runs then (if not nil); on a refusal the list stays as it was.
+func (e *positionsEditor) saveItems(items []string, then func()) {
+	st := e.t.sh.Settings()
+	st.Positions = items
+	if slices.Equal(items, store.DefaultPositions) {
+		st.Positions = nil
+	}
+	e.t.saveSettings(st, func() {
+		e.items = slices.Clone(store.PositionsOf(e.t.sh.Settings()))
+		e.note.SetText("")
+		e.list.UnselectAll()
+		e.list.Refresh()
+		if then != nil {
+			then()
+		}
+	}, nil)
+}
