@@ -248,3 +248,16 @@ type Settings struct {
 
 // DefaultGroupName is used until the clerk sets the group's name.
 const DefaultGroupName = "职业教育集团"
+
+// Where names the place s keeps its data, for the window and messages: a
+// file's path, or a database as its engine describes itself (never with
+// a password).
+func Where(s Store) string {
+	if fs, ok := As[FileStore](s); ok {
+		return fs.Path()
+	}
+	if d, ok := As[interface{ String() string }](s); ok {
+		return d.String()
+	}
+	return ""
+}

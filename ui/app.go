@@ -65,8 +65,10 @@ func newApp(a fyne.App, s store.Store, make func(kit.Shell) []kit.Section) *App 
 	app.win.SetContent(split)
 	app.win.Resize(fyne.NewSize(1360, 730))
 	app.win.SetMaster()
+	app.win.SetOnClosed(app.Close)
 	app.updateTitle()
 	app.nav.Select(0)
+	app.WatchOthers()
 	return app
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -109,7 +110,7 @@ func TestChangeRefreshesHiddenSectionWhenShown(t *testing.T) {
 	test.Type(entries[0], "潍坊职业学院")
 	kittest.ObjectsOf[*widget.Select](d)[0].SetSelected("高职院校")
 	kittest.TapButton(t, d, "保存")
-	if ms, _ := db.Members(); len(ms) != 1 {
+	if ms, _ := db.Members(context.Background()); len(ms) != 1 {
 		t.Fatalf("stored %d members", len(ms))
 	}
 	if !a.Stale(0) {
@@ -145,12 +146,12 @@ func TestRenameGroupChangesTitleAndPersists(t *testing.T) {
 		t.Errorf("title after rename = %q", got)
 	}
 	db.Close()
-	again, err := bolt.Open(path)
+	again, err := bolt.OpenStore(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer again.Close()
-	if st, _ := again.Settings(); st.GroupName != "潍坊市化工职业教育集团" {
+	if st, _ := again.Settings(context.Background()); st.GroupName != "潍坊市化工职业教育集团" {
 		t.Errorf("group name after reopening = %q", st.GroupName)
 	}
 }
@@ -168,7 +169,7 @@ func TestLanguageSwitchRebuildsWindow(t *testing.T) {
 	if got := a.win.Title(); got != "职业教育集团 — Secretariat desk" {
 		t.Errorf("title in English: %q", got)
 	}
-	if st, _ := db.Settings(); st.Language != "en" {
+	if st, _ := db.Settings(context.Background()); st.Language != "en" {
 		t.Errorf("saved language %q", st.Language)
 	}
 	dash := openSection(t, a, "工作台")
@@ -189,7 +190,7 @@ func TestLanguageSwitchRebuildsWindow(t *testing.T) {
 
 func TestSavedLanguageAppliedOnOpen(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
-	if err := db.SaveSettings(store.Settings{GroupName: "甲集团", Language: "en"}); err != nil {
+	if err := db.SaveSettings(context.Background(), store.Settings{GroupName: "甲集团", Language: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	a := newDeskWindow(t, db)

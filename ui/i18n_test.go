@@ -16,6 +16,7 @@ import (
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
+	"github.com/secdesk/secdesk/ui/msg"
 )
 
 // TestEveryTextHasEnglish makes sure no Chinese text silently stays
@@ -90,9 +91,15 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	for _, v := range []store.RowAction{store.RowNew, store.RowUpdate, store.RowUnchanged, store.RowError} {
 		add("store.Row*", string(v))
 	}
-	add("store.Kind*", store.KindMember, store.KindPerson, store.KindBody)
-	add("store.Action*", store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
-		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster)
+	// The persisted codes are shown through msg.Kind and msg.Action, which
+	// give the Chinese while the language is Chinese.
+	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData} {
+		add("store.Kind*", msg.Kind(k))
+	}
+	for _, a := range []store.Action{store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
+		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster, store.ActionCopy} {
+		add("store.Action*", msg.Action(a))
+	}
 	db, _ := kittest.OpenFile(t)
 	for _, s := range newDeskWindow(t, db).Sections() {
 		add("section title", s.Title())

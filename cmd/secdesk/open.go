@@ -61,14 +61,5 @@ func dbPath(db string) (string, error) {
 	return filepath.Join(dir, "secdesk.db"), nil
 }
 
-// where names the data a store holds, for messages: the file's path, or
-// the database without its password.
-func where(s store.Store) string {
-	if fs, ok := store.As[store.FileStore](s); ok {
-		return fs.Path()
-	}
-	if d, ok := store.As[interface{ Describe() string }](s); ok {
-		return d.Describe()
-	}
-	return ""
-}
+// where names the data a store holds, for messages.
+func where(s store.Store) string { return store.Where(s) }

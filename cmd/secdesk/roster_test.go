@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/xlsx/xlsxtest"
 )
 

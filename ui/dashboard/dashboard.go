@@ -41,7 +41,7 @@ func (d *Section) Icon() fyne.Resource { return theme.HomeIcon() }
 
 // Watches: the latest changes list any change; positions (settings) order
 // the rosters whose warnings it shows.
-func (d *Section) Watches() []string { return kit.AllKinds }
+func (d *Section) Watches() []store.Kind { return kit.AllKinds }
 
 // statCard is one count on the dashboard: what it counts, the number, and
 // a line of detail under it.

@@ -1,6 +1,7 @@
 package dashboard
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,7 +36,7 @@ type other struct{}
 func (*other) Title() string            { return "系统" }
 func (*other) Icon() fyne.Resource      { return nil }
 func (*other) Build() fyne.CanvasObject { return widget.NewLabel("") }
-func (*other) Watches() []string        { return nil }
+func (*other) Watches() []store.Kind    { return nil }
 func (*other) Refresh()                 {}
 
 // cardTexts reads the dashboard's cards: caption → "value | detail".
@@ -54,7 +55,7 @@ func cardTexts(view fyne.CanvasObject) map[string]string {
 func fillSampleGroup(t *testing.T, s store.Store, today store.Date) {
 	addMember(t, s, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 3, 1), "理事单位"))
 	b := addMember(t, s, "潍坊职业学院", "高职院校", joinEvent(store.NewDate(2021, 5, 1), "理事单位"))
-	if _, err := s.AddEvent(b.ID, store.Event{Kind: store.EventTier, Date: today, Tier: "常务理事单位"}); err != nil {
+	if _, err := s.AddEvent(context.Background(), b.ID, store.Event{Kind: store.EventTier, Date: today, Tier: "常务理事单位"}); err != nil {
 		t.Fatal(err)
 	}
 	addMember(t, s, "寿光新材料股份公司", "企业", joinEvent(today, "成员单位"))
@@ -120,7 +121,7 @@ func TestDashboardFollowsChangesMadeElsewhere(t *testing.T) {
 	// A change made while another section is shown appears when the
 	// dashboard is shown again.
 	a.OpenSection("系统")
-	if err := db.DeleteMember(m.ID); err != nil {
+	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.Changed(store.KindMember, m.ID)
@@ -191,7 +192,7 @@ func TestDashboardRosterAlerts(t *testing.T) {
 		t.Errorf("no calm line with no bodies: %q", texts)
 	}
 
-	p, err := db.CreatePerson(store.Person{Name: "石永刚", LeftOn: store.NewDate(2024, 6, 30)})
+	p, err := db.CreatePerson(context.Background(), store.Person{Name: "石永刚", LeftOn: store.NewDate(2024, 6, 30)})
 	if err != nil {
 		t.Fatal(err)
 	}

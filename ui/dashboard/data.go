@@ -59,7 +59,7 @@ func loadDashboard(data *kit.Data, s store.Store, positions []string, today stor
 	if err != nil {
 		return dashboardData{}, err
 	}
-	audit, err := s.Audit(dashboardAuditRows)
+	audit, err := s.Audit(data.Context(), store.AuditQuery{Limit: dashboardAuditRows})
 	if err != nil {
 		return dashboardData{}, err
 	}

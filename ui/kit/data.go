@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"context"
 	"slices"
 	"sync"
 
@@ -18,9 +19,10 @@ import (
 // are clipped, so an append copies).
 type Data struct {
 	store func() store.Store
+	ctx   func() context.Context
 
 	mu      sync.Mutex
-	gen     map[string]int // per kind, bumped by every change announced
+	gen     map[store.Kind]int // per kind, bumped by every change announced
 	members cached[store.Member]
 	people  cached[store.Person]
 	bodies  cached[store.Body]
@@ -32,7 +34,9 @@ type cached[T any] struct {
 	items  []T
 }
 
-func newData(s func() store.Store) *Data { return &Data{store: s, gen: map[string]int{}} }
+func newData(s func() store.Store, ctx func() context.Context) *Data {
+	return &Data{store: s, ctx: ctx, gen: map[store.Kind]int{}}
+}
 
 // Snapshot is one consistent read of the three kinds, for a section that
 // shows them together.
@@ -44,17 +48,17 @@ type Snapshot struct {
 
 // Members returns every member not in the trash, in creation order.
 func (d *Data) Members() ([]store.Member, error) {
-	return get(d, store.KindMember, &d.members, func(s store.Store) ([]store.Member, error) { return s.Members() })
+	return get(d, store.KindMember, &d.members, func(s store.Store) ([]store.Member, error) { return s.Members(d.ctx()) })
 }
 
 // People returns every person not in the trash, in creation order.
 func (d *Data) People() ([]store.Person, error) {
-	return get(d, store.KindPerson, &d.people, func(s store.Store) ([]store.Person, error) { return s.People() })
+	return get(d, store.KindPerson, &d.people, func(s store.Store) ([]store.Person, error) { return s.People(d.ctx()) })
 }
 
 // Bodies returns every body not in the trash, in creation order.
 func (d *Data) Bodies() ([]store.Body, error) {
-	return get(d, store.KindBody, &d.bodies, func(s store.Store) ([]store.Body, error) { return s.Bodies() })
+	return get(d, store.KindBody, &d.bodies, func(s store.Store) ([]store.Body, error) { return s.Bodies(d.ctx()) })
 }
 
 // Snapshot returns members, people and bodies.
@@ -76,7 +80,7 @@ func (d *Data) Snapshot() (*Snapshot, error) {
 // get returns the cache of kind if it is of the current generation, else
 // reads it. A read that a change overtook is returned (the Loader that
 // asked drops it) but not kept.
-func get[T any](d *Data, kind string, c *cached[T], read func(store.Store) ([]T, error)) ([]T, error) {
+func get[T any](d *Data, kind store.Kind, c *cached[T], read func(store.Store) ([]T, error)) ([]T, error) {
 	d.mu.Lock()
 	gen := d.gen[kind]
 	if c.loaded && c.gen == gen {
@@ -99,8 +103,11 @@ func get[T any](d *Data, kind string, c *cached[T], read func(store.Store) ([]T,
 }
 
 // invalidate drops the cache of kind after a change to it.
-func (d *Data) invalidate(kind string) {
+func (d *Data) invalidate(kind store.Kind) {
 	d.mu.Lock()
 	d.gen[kind]++
 	d.mu.Unlock()
 }
+
+// Context is the desk's, for store calls made beside the cached reads.
+func (d *Data) Context() context.Context { return d.ctx() }

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -17,6 +18,8 @@ import (
 // watch was announced while they were hidden). The window's navigation
 // (package ui) and the test desk (kittest) put its views on screen.
 type Desk struct {
+	ctx      context.Context
+	stop     context.CancelFunc
 	app      fyne.App
 	win      fyne.Window
 	store    store.Store
@@ -45,8 +48,9 @@ type placed struct {
 // returns the desk without sections; SetSections adds them.
 func NewDesk(a fyne.App, w fyne.Window, s store.Store) *Desk {
 	d := &Desk{app: a, win: w, store: s, current: -1}
-	d.data = newData(d.Store)
-	st, err := s.Settings()
+	d.ctx, d.stop = context.WithCancel(context.Background())
+	d.data = newData(d.Store, d.Context)
+	st, err := s.Settings(d.ctx)
 	if err != nil {
 		d.ShowError(err)
 	}
@@ -104,7 +108,13 @@ func (d *Desk) Stale(i int) bool { return d.sections[i].stale }
 func (d *Desk) Window() fyne.Window { return d.win }
 func (d *Desk) App() fyne.App       { return d.app }
 func (d *Desk) Store() store.Store  { return d.store }
-func (d *Desk) Data() *Data         { return d.data }
+
+// Context ends when Close is called (the window closed).
+func (d *Desk) Context() context.Context { return d.ctx }
+
+// Close ends the desk's context: background reads and the change feed stop.
+func (d *Desk) Close()      { d.stop() }
+func (d *Desk) Data() *Data { return d.data }
 
 // Settings is a copy: its slice is the caller's own.
 func (d *Desk) Settings() store.Settings {
@@ -119,12 +129,12 @@ func (d *Desk) SettingsSaved(st store.Settings) {
 	if d.OnSettings != nil {
 		d.OnSettings()
 	}
-	d.Changed(KindSettings, uuid.Nil)
+	d.Changed(store.KindSettings, uuid.Nil)
 }
 
 // Changed drops the cached records of kind, refreshes the section on
 // screen if it watches kind, and marks the other built ones that do stale.
-func (d *Desk) Changed(kind string, id uuid.UUID) {
+func (d *Desk) Changed(kind store.Kind, id uuid.UUID) {
 	d.data.invalidate(kind)
 	for i, p := range d.sections {
 		if p.view == nil || !slices.Contains(p.Watches(), kind) {
@@ -206,3 +216,53 @@ func (d *Desk) Background(work func(), done func()) {
 // thread, so a real goroutine would race the test's own taps on the same
 // widgets. Production code never changes it.
 var RunOffUIThread = func(f func()) { go f() }
+
+// WatchOthers announces the changes other clerks make to a shared
+// database, as if made here: the section on screen refreshes, the others
+// go stale. A data file on one PC has no others; its feed stays silent.
+// It stops with Close.
+func (d *Desk) WatchOthers() {
+	w, ok := store.As[store.Watcher](d.store)
+	if !ok {
+		return
+	}
+	changes, err := w.Watch(d.ctx)
+	if err != nil {
+		d.ShowError(err)
+		return
+	}
+	go func() {
+		for c := range changes {
+			fyne.Do(func() { d.othersChanged(c) })
+		}
+	}()
+}
+
+// othersChanged announces another clerk's change. Settings (and "reload
+// everything", after the feed was interrupted) are read again first, so
+// the title and the positions follow.
+func (d *Desk) othersChanged(c store.Change) {
+	if c.Kind != store.KindSettings && c.Kind != store.KindData {
+		d.Changed(c.Kind, c.RecordID)
+		return
+	}
+	var st store.Settings
+	var err error
+	d.Background(func() { st, err = d.store.Settings(d.ctx) }, func() {
+		if err != nil {
+			d.ShowError(err)
+			return
+		}
+		kinds := []store.Kind{store.KindSettings}
+		if c.Kind == store.KindData {
+			kinds = AllKinds
+		}
+		d.settings = st
+		if d.OnSettings != nil {
+			d.OnSettings()
+		}
+		for _, k := range kinds {
+			d.Changed(k, uuid.Nil)
+		}
+	})
+}

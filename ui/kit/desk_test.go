@@ -16,14 +16,14 @@ import (
 // counting is a section that counts its refreshes.
 type counting struct {
 	title     string
-	watches   []string
+	watches   []store.Kind
 	refreshes int
 }
 
 func (c *counting) Title() string            { return c.title }
 func (c *counting) Icon() fyne.Resource      { return theme.HomeIcon() }
 func (c *counting) Build() fyne.CanvasObject { return widget.NewLabel(c.title) }
-func (c *counting) Watches() []string        { return c.watches }
+func (c *counting) Watches() []store.Kind    { return c.watches }
 func (c *counting) Refresh()                 { c.refreshes++ }
 
 // TestChangeMarksHiddenSectionsStale: a change announced while one
@@ -33,9 +33,9 @@ func (c *counting) Refresh()                 { c.refreshes++ }
 // or was never built, is left alone.
 func TestChangeMarksHiddenSectionsStale(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
-	members := &counting{title: "成员单位", watches: []string{store.KindMember}}
+	members := &counting{title: "成员单位", watches: []store.Kind{store.KindMember}}
 	dash := &counting{title: "工作台", watches: kit.AllKinds}
-	org := &counting{title: "组织机构", watches: []string{store.KindBody}}
+	org := &counting{title: "组织机构", watches: []store.Kind{store.KindBody}}
 	never := &counting{title: "系统", watches: kit.AllKinds}
 	d := kittest.NewDesk(t, db, func(kit.Shell) []kit.Section { return []kit.Section{dash, members, org, never} })
 	d.OpenSection("工作台")

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/secdesk/secdesk/store/xlsx"
+	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -84,19 +84,10 @@ func Clock(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04")
 }
 
-// KindText is a record kind for display; entries about the file itself
-// (settings, upgrades) have none.
-func KindText(kind string) string {
-	if kind == "" {
-		return "—"
-	}
-	return msg.T(kind)
-}
-
 // TermName is 第二届 (Term 2 in English).
 func TermName(n int) string {
 	if msg.LanguageIsEnglish() {
 		return msg.Tf("第%d届", n)
 	}
-	return "第" + xlsx.ChineseNumber(n) + "届"
+	return store.TermName(n)
 }

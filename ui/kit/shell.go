@@ -13,6 +13,8 @@
 package kit
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"github.com/google/uuid"
 
@@ -22,23 +24,21 @@ import (
 // AppName is the program's name, shown in the title bar after the group's.
 const AppName = "秘书处工作台"
 
-// KindSettings is the kind of change announced after the settings were
-// saved; the record kinds are store.KindMember, store.KindPerson and
-// store.KindBody.
-const KindSettings = "settings"
-
 // Shell is what a section needs from the window it is shown in.
 type Shell interface {
 	Window() fyne.Window
 	App() fyne.App
-	// Store is the data file. Call it for every read or write (never keep
-	// it), and only inside Background or a Loader's fetch.
+	// Store is the data. Call it for every read or write (never keep it),
+	// and only inside Background or a Loader's fetch.
 	Store() store.Store
+	// Context is the window's: it ends when the window closes. Pass it to
+	// every store call.
+	Context() context.Context
 	// Settings is a copy of the settings as last saved. Read it on the UI
 	// thread and capture what a background job needs before starting it.
 	Settings() store.Settings
 	// SettingsSaved takes the settings the store kept after a save, on the
-	// UI thread, and announces the change (KindSettings).
+	// UI thread, and announces the change (store.KindSettings).
 	SettingsSaved(st store.Settings)
 	// Data is the shared cache of members, people and bodies.
 	Data() *Data
@@ -56,7 +56,7 @@ type Shell interface {
 	// Changed announces, on the UI thread, that a record of kind changed
 	// (id is uuid.Nil for several or for settings): the sections that
 	// watch kind refresh if on screen, else when next shown.
-	Changed(kind string, id uuid.UUID)
+	Changed(kind store.Kind, id uuid.UUID)
 	// Rebuild makes every section again, in the language now chosen.
 	Rebuild()
 
@@ -75,7 +75,7 @@ type Section interface {
 	// first time the section is shown.
 	Build() fyne.CanvasObject
 	// Watches lists the kinds of change the section shows.
-	Watches() []string
+	Watches() []store.Kind
 	// Refresh reloads what the section shows: when a watched kind changed
 	// while it is on screen, or when it is shown after such a change.
 	Refresh()
@@ -83,4 +83,4 @@ type Section interface {
 
 // AllKinds are every kind of change, for sections that show any change
 // (the dashboard's latest changes, the audit log).
-var AllKinds = []string{store.KindMember, store.KindPerson, store.KindBody, KindSettings}
+var AllKinds = []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings}

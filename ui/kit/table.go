@@ -51,9 +51,9 @@ func AuditCell(e store.AuditEntry, col int) string {
 	case 0:
 		return Clock(e.Time)
 	case 1:
-		return msg.T(e.Action)
+		return msg.Action(e.Action)
 	case 2:
-		return KindText(e.Kind)
+		return msg.Kind(e.Kind)
 	}
 	return e.Summary
 }

@@ -92,7 +92,9 @@ func detailWarnings(m *store.Member) []fyne.CanvasObject {
 	if m.CodeFlagged() {
 		texts = append(texts, msg.FieldError(&store.FieldError{Field: store.FieldCreditCode, Problem: store.ProblemCodeCheck, Detail: m.CreditCode}))
 	}
-	texts = append(texts, m.Warnings...)
+	for _, w := range m.Warnings {
+		texts = append(texts, msg.FieldError(w.FieldError()))
+	}
 	var out []fyne.CanvasObject
 	for _, t := range texts {
 		l := kit.Wrap("⚠ " + t)

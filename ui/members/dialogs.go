@@ -1,6 +1,8 @@
 package members
 
 import (
+	"context"
+
 	"strings"
 
 	"fyne.io/fyne/v2/widget"
@@ -52,10 +54,10 @@ func (v *Section) showEditMember() {
 	if sel == nil {
 		return
 	}
-	s, id := v.sh.Store(), sel.ID
+	s, ctx, id := v.sh.Store(), v.sh.Context(), sel.ID
 	var m store.Member
 	var err error
-	v.sh.Background(func() { m, err = s.Member(id) }, func() {
+	v.sh.Background(func() { m, err = s.Member(ctx, id) }, func() {
 		if err != nil {
 			v.sh.ShowError(err)
 			return
@@ -177,22 +179,22 @@ func (f *memberForm) create() (func() error, func(), error) {
 		ev = store.Event{Kind: store.EventApply, Date: f.date.Date()}
 	}
 	m.Events = []store.Event{ev}
-	return f.view.saveMember(func(s store.Store) (store.Member, error) { return s.CreateMember(m) }, true)
+	return f.view.saveMember(func(ctx context.Context, s store.Store) (store.Member, error) { return s.CreateMember(ctx, m) }, true)
 }
 
 // update saves the edited details.
 func (f *memberForm) update() (func() error, func(), error) {
 	m := f.member()
-	return f.view.saveMember(func(s store.Store) (store.Member, error) { return s.UpdateMember(m) }, false)
+	return f.view.saveMember(func(ctx context.Context, s store.Store) (store.Member, error) { return s.UpdateMember(ctx, m) }, false)
 }
 
 // saveMember is a dialog's save: write runs the store call off the UI
 // thread; afterwards the unit saved is selected (and, created, revealed).
-func (v *Section) saveMember(call func(store.Store) (store.Member, error), created bool) (func() error, func(), error) {
-	s := v.sh.Store()
+func (v *Section) saveMember(call func(context.Context, store.Store) (store.Member, error), created bool) (func() error, func(), error) {
+	s, ctx := v.sh.Store(), v.sh.Context()
 	var saved store.Member
 	write := func() (err error) {
-		saved, err = call(s)
+		saved, err = call(ctx, s)
 		return err
 	}
 	return write, func() { v.afterChange(saved.ID, created) }, nil

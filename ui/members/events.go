@@ -1,6 +1,8 @@
 package members
 
 import (
+	"context"
+
 	"slices"
 
 	"github.com/google/uuid"
@@ -36,7 +38,7 @@ func (v *Section) newEventForm(m *store.Member, dateLabel string, dateField stor
 
 func (f *eventForm) save() (func() error, func(), error) {
 	id, e := f.m.ID, f.event()
-	return f.view.saveMember(func(s store.Store) (store.Member, error) { return s.AddEvent(id, e) }, false)
+	return f.view.saveMember(func(ctx context.Context, s store.Store) (store.Member, error) { return s.AddEvent(ctx, id, e) }, false)
 }
 
 // showTierChange asks the date, the new tier and 依据.
@@ -133,9 +135,9 @@ func (v *Section) confirmDelete() {
 }
 
 func (v *Section) deleteMember(m *store.Member) {
-	s, id := v.sh.Store(), m.ID
+	s, ctx, id := v.sh.Store(), v.sh.Context(), m.ID
 	var err error
-	v.sh.Background(func() { err = s.DeleteMember(id) }, func() {
+	v.sh.Background(func() { err = s.DeleteMember(ctx, id) }, func() {
 		if err != nil {
 			v.sh.ShowError(err)
 			return

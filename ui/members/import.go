@@ -133,10 +133,10 @@ func importSummaryText(plan *store.ImportPlan) string {
 // applyImport writes a plan without errors, in the background.
 func (v *Section) applyImport(plan *store.ImportPlan) {
 	var sum store.ImportSummary
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	v.sh.RunWithProgress("正在导入", func(progress func(float64)) error {
 		var err error
-		sum, err = s.ApplyImport(plan)
+		sum, err = s.ApplyImport(ctx, plan)
 		progress(1)
 		return err
 	}, func(err error) {

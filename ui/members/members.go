@@ -49,9 +49,9 @@ func New(sh kit.Shell) *Section {
 	return v
 }
 
-func (v *Section) Title() string       { return "成员单位" }
-func (v *Section) Icon() fyne.Resource { return theme.AccountIcon() }
-func (v *Section) Watches() []string   { return []string{store.KindMember} }
+func (v *Section) Title() string         { return "成员单位" }
+func (v *Section) Icon() fyne.Resource   { return theme.AccountIcon() }
+func (v *Section) Watches() []store.Kind { return []store.Kind{store.KindMember} }
 
 // Build makes the section's view and starts the first load.
 func (v *Section) Build() fyne.CanvasObject {

@@ -1,6 +1,7 @@
 package members
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -101,7 +102,7 @@ func TestAdmitChangeTierAndExit(t *testing.T) {
 	if rows := memberRows(v); len(rows) != 1 || rows[0][colStatus] != "在册" || rows[0][colTier] != "常务理事单位" || rows[0][colJoined] != "2025-06-01" {
 		t.Errorf("rows after 重新加入 = %q", memberRows(v))
 	}
-	m, _ := db.Members()
+	m, _ := db.Members(context.Background())
 	if len(m) != 1 || len(m[0].Events) != 4 {
 		t.Fatalf("stored: %d members, events %+v", len(m), m)
 	}
@@ -147,7 +148,7 @@ func TestAsOfDate(t *testing.T) {
 func TestSearchAndFilters(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	join := joinEvent(store.NewDate(2022, 1, 1), "成员单位")
-	if _, err := db.CreateMember(store.Member{Name: "潍坊职业学院", Type: "高职院校", City: "潍坊", Contact: "王 明",
+	if _, err := db.CreateMember(context.Background(), store.Member{Name: "潍坊职业学院", Type: "高职院校", City: "潍坊", Contact: "王 明",
 		CreditCode: goodCode, Events: []store.Event{join}}); err != nil {
 		t.Fatal(err)
 	}
@@ -303,8 +304,8 @@ func TestAddMemberValidation(t *testing.T) {
 func TestImportWithErrorsWritesNothing(t *testing.T) {
 	db, path := kittest.OpenFile(t)
 	addMember(t, db, "潍坊职业学院", "高职院校", joinEvent(store.NewDate(2023, 7, 18), "理事单位"))
-	before, _ := db.Members()
-	auditBefore, _ := db.Audit(0)
+	before, _ := db.Members(context.Background())
+	auditBefore, _ := db.Audit(context.Background(), store.AuditQuery{})
 	_, v := openMembers(t, db)
 
 	v.doImport(filepath.Join("..", "..", "testdata", "import", "messy.xlsx"))
@@ -344,18 +345,18 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 	}
 	test.Tap(p.Close)
 
-	after, _ := db.Members()
-	auditAfter, _ := db.Audit(0)
+	after, _ := db.Members(context.Background())
+	auditAfter, _ := db.Audit(context.Background(), store.AuditQuery{})
 	if len(after) != len(before) || len(auditAfter) != len(auditBefore) || after[0].Updated != before[0].Updated {
 		t.Errorf("the import wrote: %d→%d members, %d→%d audit entries", len(before), len(after), len(auditBefore), len(auditAfter))
 	}
 	db.Close()
-	again, err := bolt.Open(path)
+	again, err := bolt.OpenStore(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer again.Close()
-	if ms, _ := again.Members(); len(ms) != 1 {
+	if ms, _ := again.Members(context.Background()); len(ms) != 1 {
 		t.Errorf("reopened file has %d members", len(ms))
 	}
 }
@@ -371,7 +372,7 @@ func TestImportHistoryShowsInRegister(t *testing.T) {
 		t.Fatal("no preview with 确认导入")
 	}
 	test.Tap(p.Confirm)
-	ms, _ := db.Members()
+	ms, _ := db.Members(context.Background())
 	if len(ms) == 0 || len(ms) != len(p.plan.Rows) {
 		t.Fatalf("stored %d members from %d rows", len(ms), len(p.plan.Rows))
 	}
@@ -424,7 +425,7 @@ func TestDeleteMovesToTrash(t *testing.T) {
 	if rows := memberRows(v); len(rows) != 0 {
 		t.Errorf("rows after 删除 = %q", rows)
 	}
-	if trash, _ := db.Trash(); len(trash) != 1 || trash[0].ID != m.ID {
+	if trash, _ := db.Trash(context.Background()); len(trash) != 1 || trash[0].ID != m.ID {
 		t.Errorf("trash = %+v", trash)
 	}
 	if !v.tools.edit.Disabled() {

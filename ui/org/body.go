@@ -13,7 +13,6 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
-	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -166,13 +165,13 @@ func (f *bodyForm) save() (func() error, func(), error) {
 	if i := f.parent.SelectedIndex(); i > 0 {
 		b.ParentID = f.parents[i-1]
 	}
-	s, created := f.v.sh.Store(), f.self == nil
+	s, ctx, created := f.v.sh.Store(), f.v.sh.Context(), f.self == nil
 	var saved store.Body
 	write := func() (err error) {
 		if created {
-			saved, err = s.CreateBody(b)
+			saved, err = s.CreateBody(ctx, b)
 		} else {
-			saved, err = s.SaveBody(b, "修改机构："+store.CleanText(b.Name))
+			saved, err = s.SaveBody(ctx, b, store.BodyChange{Op: store.BodyEdited})
 		}
 		return err
 	}
@@ -197,9 +196,9 @@ func (v *Section) confirmDeleteBody() {
 		text += "\n" + msg.T("其下级机构会移到最上层。")
 	}
 	text += "\n" + msg.T("删除后可在 系统 → 回收站 中恢复。")
-	s, id := v.sh.Store(), b.ID
+	s, ctx, id := v.sh.Store(), v.sh.Context(), b.ID
 	v.sh.Confirm("删除机构", text, "删除", func() {
-		kit.Write(v.sh, func() error { return s.DeleteBody(id) }, func() {
+		kit.Write(v.sh, func() error { return s.DeleteBody(ctx, id) }, func() {
 			v.bodyID = uuid.Nil
 			v.sh.Changed(store.KindBody, id)
 		})
@@ -246,20 +245,14 @@ func checkTermNumber(s string) error {
 func (v *Section) saveNewTerm(orig *store.Body, number string, start store.Date) (func() error, func(), error) {
 	n, _ := strconv.Atoi(strings.TrimSpace(number))
 	b := orig.Clone()
-	// The audit summary is stored in Chinese whatever the interface
-	// language, like every record.
-	change := "换届：第" + xlsx.ChineseNumber(n) + "届"
-	if len(b.Terms) == 0 {
-		change = "新建一届：第" + xlsx.ChineseNumber(n) + "届"
-	}
 	t, err := b.NewTerm(n, start)
 	if err != nil {
 		return nil, nil, err
 	}
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	var saved store.Body
 	write := func() (err error) {
-		saved, err = s.SaveBody(b, change)
+		saved, err = s.SaveBody(ctx, b, store.BodyChange{Op: store.TermStarted, TermID: t.ID})
 		return err
 	}
 	after := func() {

@@ -147,9 +147,9 @@ func (v *Section) importRoster(path string, b store.Body) {
 
 // applyRosterImport writes a plan without errors, in the background.
 func (v *Section) applyRosterImport(plan *store.RosterPlan) {
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	v.sh.RunWithProgress("正在导入", func(progress func(float64)) error {
-		err := s.ApplyRosterImport(plan)
+		err := s.ApplyRosterImport(ctx, plan)
 		progress(1)
 		return err
 	}, func(err error) {

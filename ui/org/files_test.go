@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,10 +22,10 @@ import (
 func TestOrgUnitSeatAndRepresentative(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	school := addMember(t, db, "淄博市工业学校", "中职学校", joinEvent(store.NewDate(2020, 1, 1), "理事单位"))
-	if _, err := db.CreatePerson(store.Person{Name: "张成刚", MemberID: school.ID, Title: "副校长"}); err != nil {
+	if _, err := db.CreatePerson(context.Background(), store.Person{Name: "张成刚", MemberID: school.ID, Title: "副校长"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CreatePerson(store.Person{Name: "冯波", MemberID: school.ID, Title: "总务处副主任"}); err != nil {
+	if _, err := db.CreatePerson(context.Background(), store.Person{Name: "冯波", MemberID: school.ID, Title: "总务处副主任"}); err != nil {
 		t.Fatal(err)
 	}
 	newBodyWithTerm(t, db, "职普融通发展共同体", store.OrderStrokes, store.NewDate(2022, 3, 1), nil)
@@ -70,7 +71,7 @@ func TestOrgUnitSeatAndRepresentative(t *testing.T) {
 // table.
 func TestOrgWarnings(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
-	p, err := db.CreatePerson(store.Person{Name: "王威", LeftOn: store.NewDate(2023, 5, 1)})
+	p, err := db.CreatePerson(context.Background(), store.Person{Name: "王威", LeftOn: store.NewDate(2023, 5, 1)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +176,7 @@ func TestOrgImportRoster(t *testing.T) {
 		t.Errorf("preview rows = %q", cells)
 	}
 	test.Tap(p.Close)
-	if people, _ := db.People(); len(people) != 0 || storedSeats(t, db, b.ID) != 0 {
+	if people, _ := db.People(context.Background()); len(people) != 0 || storedSeats(t, db, b.ID) != 0 {
 		t.Fatalf("a file with an error wrote %d people, %d seats", len(people), storedSeats(t, db, b.ID))
 	}
 

@@ -27,8 +27,8 @@ func (v *Section) showCorrectSeat() {
 	note := kit.TextEntry(s.Note, nil)
 	d := kit.NewFormDialog(v.sh, "保存", func() (func() error, func(), error) {
 		return v.changeBody(bodyID, func(b *store.Body) (seatChange, error) {
-			// The audit summary is stored in Chinese, like every record.
-			return seatChange{summary: "修改职务：" + name, seat: seatID}, b.CorrectSeat(termID, seatID, title.Text, note.Text)
+			ch := store.BodyChange{Op: store.SeatCorrected, TermID: termID, SeatID: seatID}
+			return seatChange{change: ch, seat: seatID}, b.CorrectSeat(termID, seatID, title.Text, note.Text)
 		})
 	})
 	d.AddWidget("职位", kit.Bold(s.Position))
@@ -101,7 +101,8 @@ func (v *Section) confirmRemoveSeat() {
 		msg.T("任职人员离开的，请用“离任”记录，以前的名单会保持不变。")
 	v.sh.Confirm("删除席位", text, "删除", func() {
 		v.changeBodyNow(bodyID, func(b *store.Body) (seatChange, error) {
-			return seatChange{summary: "删除席位：" + what}, b.RemoveSeat(termID, seatID)
+			ch := store.BodyChange{Op: store.SeatRemoved, TermID: termID, SeatID: seatID}
+			return seatChange{change: ch}, b.RemoveSeat(termID, seatID)
 		})
 	})
 }

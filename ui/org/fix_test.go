@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -37,11 +38,11 @@ func TestOrgCorrectSeat(t *testing.T) {
 	if r := tableRows(v.rosterPane.table)[0]; r[2] != "冯波" || r[4] != "总务处主任" || r[6] != "2022-03-01" {
 		t.Errorf("row after 修改职务 = %q", r)
 	}
-	saved, _ := db.Body(b.ID)
+	saved, _ := db.Body(context.Background(), b.ID)
 	if s := saved.Terms[0].Seats; len(s) != 1 || s[0].Note != "按任命文件改正" || s[0].Title != "总务处主任" {
 		t.Errorf("stored seats = %+v", s)
 	}
-	if audit, _ := db.Audit(1); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "修改职务：冯波") {
+	if audit, _ := db.Audit(context.Background(), store.AuditQuery{Limit: 1}); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "修改职务：冯波") {
 		t.Errorf("audit = %+v", audit)
 	}
 }
@@ -51,7 +52,7 @@ func TestOrgCorrectSeat(t *testing.T) {
 func TestOrgCorrectUnitSeat(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	school := addMember(t, db, "淄博市工业学校", "中职学校", joinEvent(day(2020, 1, 1), "理事单位"))
-	rep, err := db.CreatePerson(store.Person{Name: "张成刚", MemberID: school.ID, Title: "副校长"})
+	rep, err := db.CreatePerson(context.Background(), store.Person{Name: "张成刚", MemberID: school.ID, Title: "副校长"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func TestOrgCorrectUnitSeat(t *testing.T) {
 	if r := tableRows(v.rosterPane.table)[0]; r[2] != "张成刚" || r[3] != "淄博市工业学校" || r[4] != "校长" {
 		t.Errorf("row after 修改职务 = %q", r)
 	}
-	if audit, _ := db.Audit(1); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "修改职务：淄博市工业学校") {
+	if audit, _ := db.Audit(context.Background(), store.AuditQuery{Limit: 1}); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "修改职务：淄博市工业学校") {
 		t.Errorf("audit = %+v", audit)
 	}
 }
@@ -88,10 +89,11 @@ func TestOrgRemoveSeat(t *testing.T) {
 	cui := newPerson(t, db, "崔国华", "", "局长")
 	b := newBodyWithTerm(t, db, "指导委员会", store.OrderStrokes, store.NewDate(2019, 1, 1),
 		map[string][]store.Person{"主任": {zhang}, "委员": {cui}})
-	if _, err := b.NewTerm(2, store.NewDate(2024, 1, 1)); err != nil { // copies both seats
+	t2, err := b.NewTerm(2, store.NewDate(2024, 1, 1)) // copies both seats
+	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := db.SaveBody(b, "换届")
+	b, err = db.SaveBody(context.Background(), b, store.BodyChange{Op: store.TermStarted, TermID: t2.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +112,7 @@ func TestOrgRemoveSeat(t *testing.T) {
 	if got := rosterNames(v); !slices.Equal(got, []string{"主任 张成刚"}) {
 		t.Errorf("roster after 删除席位 = %q", got)
 	}
-	if audit, _ := db.Audit(1); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "删除席位：委员 崔国华") {
+	if audit, _ := db.Audit(context.Background(), store.AuditQuery{Limit: 1}); len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "删除席位：委员 崔国华") {
 		t.Errorf("audit = %+v", audit)
 	}
 

@@ -66,8 +66,8 @@ func (v *Section) Icon() fyne.Resource { return theme.GridIcon() }
 
 // Watches: a person renamed in 人员 or a unit that left the register shows
 // in the rosters; the positions (settings) order them.
-func (v *Section) Watches() []string {
-	return []string{store.KindBody, store.KindPerson, store.KindMember, kit.KindSettings}
+func (v *Section) Watches() []store.Kind {
+	return []store.Kind{store.KindBody, store.KindPerson, store.KindMember, store.KindSettings}
 }
 
 func (v *Section) Build() fyne.CanvasObject {

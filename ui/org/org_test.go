@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -147,7 +148,7 @@ func TestOrgReplaceHolder(t *testing.T) {
 	if got := rosterNames(v); !slices.Equal(got, []string{"秘书长 李丽平"}) {
 		t.Errorf("roster on 2024-03-01 = %q", got)
 	}
-	audit, _ := db.Audit(1)
+	audit, _ := db.Audit(context.Background(), store.AuditQuery{Limit: 1})
 	if len(audit) != 1 || !strings.HasSuffix(audit[0].Summary, "秘书长 冯波 → 李丽平") {
 		t.Errorf("audit = %+v", audit)
 	}
@@ -186,7 +187,7 @@ func TestOrgNewTermKeepsOldRoster(t *testing.T) {
 		t.Errorf("new term after 离任 = %q", got)
 	}
 
-	saved, _ := db.Body(b.ID)
+	saved, _ := db.Body(context.Background(), b.ID)
 	v.tree.Select(termNode(b.ID, saved.Terms[0].ID))
 	if v.asOf != store.NewDate(2023, 12, 31) || !strings.Contains(v.rosterPane.title.Text, "第一届 2019年1月1日—2023年12月31日") {
 		t.Errorf("old term: as of %s, title %q", v.asOf, v.rosterPane.title.Text)
@@ -281,7 +282,7 @@ func TestOrgSubBodyAndDelete(t *testing.T) {
 		t.Errorf("confirmation:\n%s", texts)
 	}
 	test.Tap(kittest.Button(t, overlay, "删除"))
-	if trash, _ := db.Trash(); len(trash) != 1 || trash[0].ID != council.ID {
+	if trash, _ := db.Trash(context.Background()); len(trash) != 1 || trash[0].ID != council.ID {
 		t.Errorf("trash = %+v", trash)
 	}
 	if top := v.tree.ChildUIDs(""); !slices.Equal(top, []string{bodyNode(secretariat)}) || v.bodyID != secretariat {

@@ -15,9 +15,9 @@ import (
 // seatChange is what a change to a body did, for the audit log and for
 // what the roster shows next.
 type seatChange struct {
-	summary string     // in Chinese, as every audit entry is stored
-	seat    uuid.UUID  // the seat to select afterwards, if any
-	from    store.Date // a change that takes effect after the day shown moves the roster to it
+	change store.BodyChange // what the store writes in the audit log
+	seat   uuid.UUID        // the seat to select afterwards, if any
+	from   store.Date       // a change that takes effect after the day shown moves the roster to it
 }
 
 // changeBody applies change to a copy of a body as last loaded, as a
@@ -35,10 +35,10 @@ func (v *Section) changeBody(bodyID uuid.UUID, change func(b *store.Body) (seatC
 	if err != nil {
 		return nil, nil, err
 	}
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	var saved store.Body
 	write := func() (err error) {
-		saved, err = s.SaveBody(b, c.summary)
+		saved, err = s.SaveBody(ctx, b, c.change)
 		return err
 	}
 	after := func() {
@@ -108,7 +108,8 @@ func (v *Section) showAddSeat() {
 			if err != nil {
 				return seatChange{}, err
 			}
-			return seatChange{summary: s.Position + " " + h.Name() + " 任职", seat: s.ID, from: s.Start}, nil
+			ch := store.BodyChange{Op: store.SeatAdded, TermID: termID, SeatID: s.ID}
+			return seatChange{change: ch, seat: s.ID, from: s.Start}, nil
 		})
 	})
 	h = pick.NewHolderChooser(v.sh, v.data.members, false, title, func() { d.UpdateSave(); d.Fit() })
@@ -139,7 +140,8 @@ func (v *Section) showReplace() {
 			if err != nil {
 				return seatChange{}, err
 			}
-			return seatChange{summary: position + " " + old + " → " + h.Name(), seat: n.ID, from: n.Start}, nil
+			ch := store.BodyChange{Op: store.SeatReplaced, TermID: termID, SeatID: n.ID, FromSeatID: seatID}
+			return seatChange{change: ch, seat: n.ID, from: n.Start}, nil
 		})
 	})
 	h = pick.NewHolderChooser(v.sh, v.data.members, s.MemberID != uuid.Nil, title, func() { d.UpdateSave(); d.Fit() })
@@ -177,7 +179,7 @@ func (v *Section) showEndSeat() {
 			if err := b.EndSeat(termID, seatID, day.Date()); err != nil {
 				return seatChange{}, err
 			}
-			return seatChange{summary: position + " " + old + " 离任"}, nil
+			return seatChange{change: store.BodyChange{Op: store.SeatEnded, TermID: termID, SeatID: seatID}}, nil
 		})
 	})
 	d.AddWidget("职位", kit.Bold(position))
@@ -210,7 +212,8 @@ func (v *Section) showChangeRep() {
 			if err := b.ChangeRep(termID, seatID, day.Date(), p.ID, title.Text); err != nil {
 				return seatChange{}, err
 			}
-			return seatChange{summary: position + " " + unit + " 代表改为 " + p.Name, seat: seatID, from: day.Date()}, nil
+			ch := store.BodyChange{Op: store.RepChanged, TermID: termID, SeatID: seatID}
+			return seatChange{change: ch, seat: seatID, from: day.Date()}, nil
 		})
 	})
 	rep = pick.NewPersonPicker(v.sh, func(p store.Person) {
@@ -238,12 +241,9 @@ func (v *Section) moveSeat(delta int) {
 		return
 	}
 	termID, seatID := v.roster.Term.ID, s.ID
-	summary := s.Position + " " + v.seatHolderName(s) + " 上移"
-	if delta > 0 {
-		summary = s.Position + " " + v.seatHolderName(s) + " 下移"
-	}
+	ch := store.BodyChange{Op: store.SeatMoved, TermID: termID, SeatID: seatID, Delta: delta}
 	v.changeBodyNow(v.bodyID, func(b *store.Body) (seatChange, error) {
-		return seatChange{summary: summary, seat: seatID}, b.MoveSeat(termID, seatID, delta)
+		return seatChange{change: ch, seat: seatID}, b.MoveSeat(termID, seatID, delta)
 	})
 }
 

@@ -51,10 +51,10 @@ func (v *Tab) withStoredSelection(open func(store.Person)) {
 	if sel == nil {
 		return
 	}
-	s, id := v.sh.Store(), sel.ID
+	s, ctx, id := v.sh.Store(), v.sh.Context(), sel.ID
 	var p store.Person
 	var err error
-	v.sh.Background(func() { p, err = s.Person(id) }, func() {
+	v.sh.Background(func() { p, err = s.Person(ctx, id) }, func() {
 		if err != nil {
 			v.sh.ShowError(err)
 			return
@@ -76,9 +76,9 @@ func (v *Tab) confirmDelete() {
 // deletePerson asks the store to delete p. The store refuses while p
 // still holds a seat; the clerk is told on which body, and what to do.
 func (v *Tab) deletePerson(p store.Person) {
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	var err error
-	v.sh.Background(func() { err = s.DeletePerson(p.ID) }, func() {
+	v.sh.Background(func() { err = s.DeletePerson(ctx, p.ID) }, func() {
 		if fe, ok := store.AsFieldError(err); ok && fe.Problem == store.ProblemHoldsSeat {
 			text := msg.Tf("无法删除「%s」：仍在「%s」任职。请先在组织机构中办理离任，再删除。", p.Name, fe.Detail)
 			dialog.ShowInformation(msg.T("无法删除"), text, v.sh.Window())
@@ -105,12 +105,12 @@ func (v *Tab) showLeaveOf(p store.Person) {
 		start = store.Today()
 	}
 	date := kit.NewDateEntry(start, false)
-	s := v.sh.Store()
+	s, ctx := v.sh.Store(), v.sh.Context()
 	d := kit.NewFormDialog(v.sh, "保存", func() (func() error, func(), error) {
 		p.LeftOn = date.Date()
 		var saved store.Person
 		write := func() (err error) {
-			saved, err = s.UpdatePerson(p)
+			saved, err = s.UpdatePerson(ctx, p)
 			return err
 		}
 		return write, func() { v.afterChange(saved.ID) }, nil

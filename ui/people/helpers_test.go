@@ -31,7 +31,7 @@ type tabSection struct{ tab *Tab }
 func (s *tabSection) Title() string            { return "人员" }
 func (s *tabSection) Icon() fyne.Resource      { return theme.AccountIcon() }
 func (s *tabSection) Build() fyne.CanvasObject { return s.tab.View() }
-func (s *tabSection) Watches() []string        { return Kinds }
+func (s *tabSection) Watches() []store.Kind    { return Kinds }
 func (s *tabSection) Refresh()                 { s.tab.Refresh() }
 
 // openPeople builds a desk on s showing the 人员 tab after its first load.

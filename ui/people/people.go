@@ -48,7 +48,7 @@ type peopleLoad struct {
 
 // Kinds are the changes the tab shows: a seat added on a body changes the
 // 任职 column, a unit renamed the 单位 column.
-var Kinds = []string{store.KindPerson, store.KindMember, store.KindBody}
+var Kinds = []store.Kind{store.KindPerson, store.KindMember, store.KindBody}
 
 // New builds the 人员 tab and starts its first load. Call Refresh after a
 // change of one of Kinds made elsewhere.

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestPeopleAddAndEdit(t *testing.T) {
 	if rows := tableRows(v.table); len(rows) != 1 || !slices.Equal(rows[0], want) {
 		t.Fatalf("rows after 编辑 = %q, want [%q]", rows, want)
 	}
-	people, _ := db.People()
+	people, _ := db.People(context.Background())
 	if len(people) != 1 || people[0].Unit != "区委宣传部" || people[0].MemberID != uuid.Nil {
 		t.Errorf("stored after edit = %+v", people)
 	}
@@ -132,7 +133,7 @@ func TestPeopleDeleteRefusedWhileSeated(t *testing.T) {
 	if !strings.Contains(info, "仍在「第一届理事会」任职") {
 		t.Errorf("refusal does not name the body:\n%s", info)
 	}
-	if people, _ := db.People(); len(people) != 1 {
+	if people, _ := db.People(context.Background()); len(people) != 1 {
 		t.Fatalf("person deleted while holding a seat")
 	}
 	a.Overlay().Hide()
@@ -141,7 +142,7 @@ func TestPeopleDeleteRefusedWhileSeated(t *testing.T) {
 	if err := b.EndSeat(term.ID, term.Seats[0].ID, day(2024, 6, 30)); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SaveBody(b, "理事 张三 离任"); err != nil {
+	if _, err := db.SaveBody(context.Background(), b, store.BodyChange{Op: store.SeatEnded, TermID: term.ID, SeatID: term.Seats[0].ID}); err != nil {
 		t.Fatal(err)
 	}
 	a.Changed(store.KindBody, b.ID)
@@ -149,13 +150,13 @@ func TestPeopleDeleteRefusedWhileSeated(t *testing.T) {
 		t.Errorf("任职 after the seat ended = %q", rows[0][pcolSeats])
 	}
 	deleteSelected(t, a, v, "张三")
-	if people, _ := db.People(); len(people) != 0 {
+	if people, _ := db.People(context.Background()); len(people) != 0 {
 		t.Fatalf("person not deleted after the seat ended")
 	}
 	if rows := tableRows(v.table); len(rows) != 0 {
 		t.Errorf("table after delete = %q", rows)
 	}
-	if trash, _ := db.Trash(); len(trash) != 1 || trash[0].Kind != store.KindPerson {
+	if trash, _ := db.Trash(context.Background()); len(trash) != 1 || trash[0].Kind != store.KindPerson {
 		t.Errorf("trash = %v", trash)
 	}
 }
@@ -189,12 +190,12 @@ func TestPeopleLeaveWarnsOnRoster(t *testing.T) {
 		t.Fatalf("dialog still open: %q", d.Problem())
 	}
 
-	p, _ := db.Person(zhang.ID)
+	p, _ := db.Person(context.Background(), zhang.ID)
 	if !p.LeftOn.Equal(day(2024, 6, 30)) {
 		t.Fatalf("LeftOn = %v", p.LeftOn)
 	}
-	people, _ := db.People()
-	members, _ := db.Members()
+	people, _ := db.People(context.Background())
+	members, _ := db.Members(context.Background())
 	dir := store.NewDirectory(people, members, store.DefaultPositions)
 	r := store.BuildRoster(&b, store.Today(), dir)
 	if len(r.Warnings) != 1 || !strings.Contains(msg.SeatWarning(r.Warnings[0]), "「张三」已于2024年6月30日调离，仍担任理事") {
@@ -219,10 +220,11 @@ func TestPeopleSeatsAcrossBodies(t *testing.T) {
 	m := addMember(t, db, "潍坊职业学院", "高职院校", joinEvent(day(2020, 1, 1), "理事单位"))
 	zhang := addPerson(t, db, store.Person{Name: "张三", MemberID: m.ID, Title: "院长"})
 	council := bodyWithSeats(t, db, "理事会", day(2020, 3, 1), "副理事长", store.SeatHolder{PersonID: zhang.ID, Title: "副院长"})
-	if _, err := council.NewTerm(2, day(2023, 3, 1)); err != nil {
+	t2, err := council.NewTerm(2, day(2023, 3, 1))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SaveBody(council, "换届：第二届"); err != nil {
+	if _, err := db.SaveBody(context.Background(), council, store.BodyChange{Op: store.TermStarted, TermID: t2.ID}); err != nil {
 		t.Fatal(err)
 	}
 	bodyWithSeats(t, db, "智能制造产教融合共同体", day(2022, 9, 1), "成员单位",

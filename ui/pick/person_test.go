@@ -1,6 +1,7 @@
 package pick
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -106,7 +107,7 @@ func TestPersonPickerCreatesOnTheSpot(t *testing.T) {
 	typeInto(t, d, store.FieldTitle, "教授")
 	kittest.Save(t, d)
 
-	people, err := db.People()
+	people, err := db.People(context.Background())
 	if err != nil || len(people) != 1 {
 		t.Fatalf("people = %v, %v", people, err)
 	}

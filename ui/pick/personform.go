@@ -160,13 +160,13 @@ func (f *personForm) checkName(s string) error {
 
 // save creates or updates the person; a refusal keeps the dialog open.
 func (f *personForm) save() (func() error, func(), error) {
-	p, s := f.person(), f.sh.Store()
+	p, s, ctx := f.person(), f.sh.Store(), f.sh.Context()
 	var saved store.Person
 	write := func() (err error) {
 		if f.self == nil {
-			saved, err = s.CreatePerson(p)
+			saved, err = s.CreatePerson(ctx, p)
 		} else {
-			saved, err = s.UpdatePerson(p)
+			saved, err = s.UpdatePerson(ctx, p)
 		}
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -23,7 +24,7 @@ func newAboutView(sh kit.Shell) fyne.CanvasObject {
 	}
 	form := widget.NewForm(
 		widget.NewFormItem(msg.T("版本"), widget.NewLabel(version)),
-		widget.NewFormItem(msg.T("数据文件"), &widget.Label{Text: sh.Store().Path(), Selectable: true, Wrapping: fyne.TextWrapBreak}),
+		widget.NewFormItem(msg.T("数据文件"), &widget.Label{Text: store.Where(sh.Store()), Selectable: true, Wrapping: fyne.TextWrapBreak}),
 		widget.NewFormItem(msg.T("字体"), wrap(msg.T("Droid Sans Fallback，Apache-2.0 许可证。随程序附带，没有安装中文字体的电脑也能正常显示中文。"))),
 		widget.NewFormItem(msg.T("笔画数据"), wrap(msg.T("姓氏笔画排序所用的数据随程序附带：总笔画数取自 Unicode Unihan 数据库（kTotalStrokes），Unicode 许可证；笔顺取自 rime-stroke，源自 CNS11643，LGPL-3.0 许可证。许可证全文见源代码中的 store/stroke/LICENSE-DATA.txt。"))))
 	return container.NewVBox(name,

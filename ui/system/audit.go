@@ -56,15 +56,15 @@ func (t *auditTab) build() fyne.CanvasObject {
 // thread (msg must not be called from a goroutine while the language may
 // change); for 20,000 entries that takes milliseconds.
 func (t *auditTab) load() {
-	s := t.sh.Store()
-	t.loader.Load(func() ([]store.AuditEntry, error) { return s.Audit(auditLogLimit) })
+	s, ctx := t.sh.Store(), t.sh.Context()
+	t.loader.Load(func() ([]store.AuditEntry, error) { return s.Audit(ctx, store.AuditQuery{Limit: auditLogLimit}) })
 }
 
 // searchKeys are the texts the search looks in, one per entry.
 func searchKeys(entries []store.AuditEntry) []string {
 	keys := make([]string, len(entries))
 	for i, e := range entries {
-		keys[i] = kit.SearchKey(kit.Clock(e.Time), e.Action, msg.T(e.Action), e.Kind, kit.KindText(e.Kind), e.Summary)
+		keys[i] = kit.SearchKey(kit.Clock(e.Time), string(e.Action), msg.Action(e.Action), string(e.Kind), msg.Kind(e.Kind), e.By(), e.Summary)
 	}
 	return keys
 }

@@ -1,6 +1,7 @@
 package system
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -54,12 +55,12 @@ func TestPositionsReorderPersists(t *testing.T) {
 		t.Errorf("positions shown = %q, want %q", got, want)
 	}
 	db.Close()
-	again, err := bolt.Open(path)
+	again, err := bolt.OpenStore(path, bolt.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer again.Close()
-	st, _ := again.Settings()
+	st, _ := again.Settings(context.Background())
 	if !slices.Equal(st.Positions, want) {
 		t.Errorf("positions after reopening = %q, want %q", st.Positions, want)
 	}
@@ -71,7 +72,7 @@ func TestPositionsReorderPersists(t *testing.T) {
 		t.Errorf("positions shown after reopening = %q", got)
 	}
 	kittest.Tap(t, kittest.Button(t, settings, "恢复默认"))
-	if st, _ := again.Settings(); len(st.Positions) != 0 || !slices.Equal(positionsShown(list), store.DefaultPositions) {
+	if st, _ := again.Settings(context.Background()); len(st.Positions) != 0 || !slices.Equal(positionsShown(list), store.DefaultPositions) {
 		t.Errorf("after 恢复默认: saved %q, shown %q", st.Positions, positionsShown(list))
 	}
 }

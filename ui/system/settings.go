@@ -51,7 +51,7 @@ func (t *settingsTab) build() fyne.CanvasObject {
 	t.language.SetSelected(languageName(msg.LanguageIsEnglish()))
 	t.language.OnChanged = t.chooseLanguage
 
-	path := &widget.Label{Text: t.sh.Store().Path(), Selectable: true, Wrapping: fyne.TextWrapBreak}
+	path := &widget.Label{Text: store.Where(t.sh.Store()), Selectable: true, Wrapping: fyne.TextWrapBreak}
 	form := widget.NewForm(
 		widget.NewFormItem(msg.T("集团名称"), container.NewBorder(nil, nil, nil, container.NewHBox(t.save, t.saved), t.name)),
 		&widget.FormItem{Text: msg.T("界面语言"), Widget: t.language,
@@ -95,11 +95,11 @@ func (t *settingsTab) chooseLanguage(name string) {
 // kept; then, on the UI thread, ok runs if it worked, failed (if not nil)
 // after the error is shown if not.
 func (t *settingsTab) saveSettings(st store.Settings, ok, failed func()) {
-	s := t.sh.Store()
+	s, ctx := t.sh.Store(), t.sh.Context()
 	var err error
 	t.sh.Background(func() {
-		if err = s.SaveSettings(st); err == nil {
-			if kept, kerr := s.Settings(); kerr == nil {
+		if err = s.SaveSettings(ctx, st); err == nil {
+			if kept, kerr := s.Settings(ctx); kerr == nil {
 				st = kept
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -28,7 +29,7 @@ func (s *Section) Title() string       { return "系统" }
 func (s *Section) Icon() fyne.Resource { return theme.SettingsIcon() }
 
 // Watches: every change shows in the audit log, a delete in the trash.
-func (s *Section) Watches() []string { return kit.AllKinds }
+func (s *Section) Watches() []store.Kind { return kit.AllKinds }
 
 func (s *Section) Build() fyne.CanvasObject {
 	s.settings = newSettingsTab(s.sh)

@@ -1,6 +1,7 @@
 package system
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -51,7 +52,7 @@ func TestEmptyGroupNameIsRefused(t *testing.T) {
 	settings := openSystemTab(t, a, tabSettings)
 	kittest.ObjectsOf[*widget.Entry](settings)[0].SetText("  ")
 	test.Tap(kittest.Button(t, settings, "保存"))
-	if st, _ := db.Settings(); st.GroupName != store.DefaultGroupName {
+	if st, _ := db.Settings(context.Background()); st.GroupName != store.DefaultGroupName {
 		t.Errorf("saved %q", st.GroupName)
 	}
 	if a.Overlay() == nil {
@@ -63,7 +64,7 @@ func TestRestoreFromTrash(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	a := openSystem(t, db)
 	m := addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 3, 1), "理事单位"))
-	if err := db.DeleteMember(m.ID); err != nil {
+	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.Changed(store.KindMember, m.ID)
@@ -86,7 +87,7 @@ func TestRestoreFromTrash(t *testing.T) {
 	}
 	test.Tap(kittest.Button(t, confirm, "恢复"))
 
-	members, err := db.Members()
+	members, err := db.Members(context.Background())
 	if err != nil || len(members) != 1 || members[0].ID != m.ID {
 		t.Fatalf("members after restore = %v, %v", members, err)
 	}
@@ -99,7 +100,7 @@ func TestRestoreRefusedShowsError(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	a := openSystem(t, db)
 	m := addMember(t, db, "潍坊化工有限公司", "企业")
-	if err := db.DeleteMember(m.ID); err != nil {
+	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
 	addMember(t, db, "潍坊化工有限公司", "企业") // the same name again
@@ -123,7 +124,7 @@ func TestAuditLogListsChangesNewestFirst(t *testing.T) {
 	a := openSystem(t, db)
 	m := addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 3, 1), "理事单位"))
 	addMember(t, db, "潍坊职业学院", "高职院校")
-	if err := db.DeleteMember(m.ID); err != nil {
+	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.Changed(store.KindMember, m.ID)

@@ -45,8 +45,8 @@ func (t *trashTab) build() fyne.CanvasObject {
 
 // load reads the trash off the UI thread.
 func (t *trashTab) load() {
-	s := t.sh.Store()
-	t.loader.Load(s.Trash)
+	s, ctx := t.sh.Store(), t.sh.Context()
+	t.loader.Load(func() ([]store.TrashItem, error) { return s.Trash(ctx) })
 }
 
 // show lists items and clears the choice: rows may have moved.
@@ -72,7 +72,7 @@ func (t *trashTab) cell(row, col int) string {
 	case 0:
 		return it.Name
 	case 1:
-		return kit.KindText(it.Kind)
+		return msg.Kind(it.Kind)
 	}
 	return kit.Clock(it.Deleted)
 }
@@ -83,7 +83,7 @@ func (t *trashTab) confirmRestore() {
 		return
 	}
 	item := t.items[t.selected]
-	t.sh.Confirm("恢复记录", msg.Tf("把「%s」从回收站恢复到%s中？", item.Name, msg.T(item.Kind)), "恢复",
+	t.sh.Confirm("恢复记录", msg.Tf("把「%s」从回收站恢复到%s中？", item.Name, msg.Kind(item.Kind)), "恢复",
 		func() { t.restoreItem(item) })
 }
 
@@ -91,9 +91,9 @@ func (t *trashTab) confirmRestore() {
 // meanwhile with the same name or credit code makes the store refuse; the
 // clerk is told which.
 func (t *trashTab) restoreItem(item store.TrashItem) {
-	s := t.sh.Store()
+	s, ctx := t.sh.Store(), t.sh.Context()
 	var err error
-	t.sh.Background(func() { err = s.Restore(item.ID) }, func() {
+	t.sh.Background(func() { err = s.Restore(ctx, item.ID) }, func() {
 		if err != nil {
 			t.sh.ShowError(err)
 			return

@@ -1,6 +1,7 @@
 package kittest
 
 import (
+	"context"
 	"encoding/json"
 	"io/fs"
 	"path"
@@ -25,7 +26,7 @@ func JoinEvent(d store.Date, tier store.Tier) store.Event {
 // AddMember creates a member through the store with the given events.
 func AddMember(t *testing.T, s store.Store, name string, typ store.UnitType, events ...store.Event) store.Member {
 	t.Helper()
-	m, err := s.CreateMember(store.Member{Name: name, Type: typ, Events: events})
+	m, err := s.CreateMember(context.Background(), store.Member{Name: name, Type: typ, Events: events})
 	if err != nil {
 		t.Fatalf("create %s: %v", name, err)
 	}
@@ -35,7 +36,7 @@ func AddMember(t *testing.T, s store.Store, name string, typ store.UnitType, eve
 // AddPerson creates a person through the store.
 func AddPerson(t *testing.T, s store.Store, p store.Person) store.Person {
 	t.Helper()
-	saved, err := s.CreatePerson(p)
+	saved, err := s.CreatePerson(context.Background(), p)
 	if err != nil {
 		t.Fatalf("create person %s: %v", p.Name, err)
 	}
@@ -52,7 +53,7 @@ func NewPerson(t *testing.T, s store.Store, name, unit, title string) store.Pers
 // seats through the store, ranked in the order given.
 func NewBodyWithTerm(t *testing.T, s store.Store, name string, o store.Ordering, start store.Date, seats map[string][]store.Person) store.Body {
 	t.Helper()
-	b, err := s.CreateBody(store.Body{Name: name, Type: "理事会", Ordering: o})
+	b, err := s.CreateBody(context.Background(), store.Body{Name: name, Type: "理事会", Ordering: o})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +69,7 @@ func NewBodyWithTerm(t *testing.T, s store.Store, name string, o store.Ordering,
 			}
 		}
 	}
-	b, err = s.SaveBody(b, "test")
+	b, err = s.SaveBody(context.Background(), b, store.BodyChange{Op: store.TermStarted, TermID: termID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +80,7 @@ func NewBodyWithTerm(t *testing.T, s store.Store, name string, o store.Ordering,
 // the given position for each holder, through the store API.
 func BodyWithSeats(t *testing.T, s store.Store, name string, start store.Date, position string, holders ...store.SeatHolder) store.Body {
 	t.Helper()
-	b, err := s.CreateBody(store.Body{Name: name, Type: "理事会"})
+	b, err := s.CreateBody(context.Background(), store.Body{Name: name, Type: "理事会"})
 	if err != nil {
 		t.Fatalf("create body %s: %v", name, err)
 	}
@@ -92,7 +93,7 @@ func BodyWithSeats(t *testing.T, s store.Store, name string, start store.Date, p
 			t.Fatalf("add seat: %v", err)
 		}
 	}
-	saved, err := s.SaveBody(b, "测试")
+	saved, err := s.SaveBody(context.Background(), b, store.BodyChange{Op: store.TermStarted, TermID: term.ID})
 	if err != nil {
 		t.Fatalf("save body %s: %v", name, err)
 	}
@@ -102,7 +103,7 @@ func BodyWithSeats(t *testing.T, s store.Store, name string, start store.Date, p
 // StoredSeats counts the seats of every term of a stored body.
 func StoredSeats(t *testing.T, s store.Store, id uuid.UUID) int {
 	t.Helper()
-	b, err := s.Body(id)
+	b, err := s.Body(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,10 +24,10 @@ import (
 
 // OpenFile opens a fresh data file in the test's temporary folder and
 // returns it with its path.
-func OpenFile(t *testing.T) (*bolt.DB, string) {
+func OpenFile(t *testing.T) (store.Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "secdesk.db")
-	db, err := bolt.Open(path)
+	db, err := bolt.OpenStore(path, bolt.Options{})
 	if err != nil {
 		t.Fatalf("open data file: %v", err)
 	}
