@@ -96,12 +96,12 @@ func bodyChangeText(b, old *Body, ch BodyChange, names holderNames) string {
 		}
 		return pos + " " + who + " 下移"
 	case SeatCorrected:
-		return pos + " " + who + " 更正"
+		return "修改职务：" + who
 	case SeatRemoved:
 		if old != nil {
 			pos, who = seat(old, ch.SeatID)
 		}
-		return pos + " " + who + " 删除（误录）"
+		return "删除席位：" + pos + " " + who
 	case SeatsChanged:
 		if t != nil {
 			return TermName(t.Number) + " 名单变动"

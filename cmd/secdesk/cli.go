@@ -85,7 +85,10 @@ const usageText = `用法：
       将名单导入机构的本届；有任何错误时不写入；--dry-run 只预览
   secdesk stats [--as-of 日期] [--since 日期] [--json] [--out 文件.xlsx] [--db 数据文件]
       成员结构统计；--out 另存为成员结构统计表
+  secdesk copy --from 数据 --to 数据 [--replace]
+      把全部数据复制到另一处（数据文件或 postgres:// 数据库），复制后核对；目标已有数据时需加 --replace
 日期写作 YYYY-MM-DD，--as-of 默认今天，--since 默认当年1月1日。
+--db 可以是数据文件，也可以是多人共用的数据库，如 postgres://用户名@服务器/数据库（密码请用 PGPASSWORD 或 ~/.pgpass）。
 不给 --db 时使用默认数据文件（用户配置目录下的 secdesk/secdesk.db）。
 `
 

@@ -28,6 +28,7 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster import":    (*cli).importRoster,
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
+	"copy":             (*cli).copyData,
 	"help":             (*cli).help,
 }
 

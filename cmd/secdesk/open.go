@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/bolt"
@@ -37,11 +36,6 @@ func openEngine(ctx context.Context, db string, mustExist bool) (store.Engine, e
 		}
 	}
 	return bolt.Open(path)
-}
-
-// isServerURL tells a database address from a file name.
-func isServerURL(db string) bool {
-	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
 }
 
 // dbPath is the --db flag's file, or by default secdesk.db in the user's

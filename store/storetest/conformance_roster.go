@@ -332,11 +332,11 @@ func testBodiesSeats(t *testing.T, h *harness) {
 	h.must(b.MoveSeat(f.Term, ls, 1))
 	step(store.BodyChange{Op: store.SeatMoved, TermID: f.Term, SeatID: ls, Delta: 1}, "理事会 理事 李四 下移")
 	h.must(b.CorrectSeat(f.Term, zs, "高级顾问", "更正职务"))
-	step(store.BodyChange{Op: store.SeatCorrected, TermID: f.Term, SeatID: zs}, "理事会 理事 张三 更正")
+	step(store.BodyChange{Op: store.SeatCorrected, TermID: f.Term, SeatID: zs}, "理事会 修改职务：张三")
 	h.must(b.ChangeRep(f.Term, f.UnitSeat, Date(2021, 6, 1), f.Zhao.ID, "总经理"))
 	step(store.BodyChange{Op: store.RepChanged, TermID: f.Term, SeatID: f.UnitSeat}, "理事会 理事 山东海化集团有限公司 代表改为 赵敏")
 	h.must(b.RemoveSeat(f.Term, ls))
-	step(store.BodyChange{Op: store.SeatRemoved, TermID: f.Term, SeatID: ls}, "理事会 理事 李四 删除（误录）")
+	step(store.BodyChange{Op: store.SeatRemoved, TermID: f.Term, SeatID: ls}, "理事会 删除席位：理事 李四")
 	next, err := b.ReplaceHolder(f.Term, f.Chair, Date(2021, 1, 1), store.SeatHolder{PersonID: f.Li.ID, Title: "部长"})
 	h.must(err)
 	chair := next.ID

@@ -89,7 +89,9 @@ func Error(err error) string {
 // knownErrors are the sentinel errors whose own text is the message; a
 // wrapped cause after them is detail the clerk does not need.
 var knownErrors = []error{store.ErrNotFound, store.ErrConflict, store.ErrLocked, store.ErrNewerFile,
-	store.ErrNotStore, store.ErrTargetNotEmpty, xlsx.ErrNotWorkbook, xlsx.ErrTooManyRows}
+	store.ErrNotStore, store.ErrTargetNotEmpty, xlsx.ErrNotWorkbook, xlsx.ErrTooManyRows,
+	store.ErrServerUnreachable, store.ErrServerAuth, store.ErrServerNoDatabase, store.ErrServerPermission,
+	store.ErrServerAddress}
 
 // FieldError renders a field error: 第3行 「单位名称」不能为空：….
 func FieldError(fe *store.FieldError) string {

@@ -2,16 +2,17 @@ package org
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/xlsx"
+	"github.com/secdesk/secdesk/store/xlsx/xlsxtest"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
 )
@@ -126,35 +127,19 @@ func TestOrgExportRoster(t *testing.T) {
 }
 
 func sheetRows(t *testing.T, path, sheet string) [][]string {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
+	return xlsxtest.ReadSheet(t, path, sheet)
 }
 
 // writeRosterFile writes an import file: a header row and data rows.
 func writeRosterFile(t *testing.T, rows [][]any) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
+	text := make([][]string, len(rows))
 	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
+		for _, v := range r {
+			text[i] = append(text[i], fmt.Sprint(v))
 		}
 	}
-	path := filepath.Join(t.TempDir(), "名单.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return xlsxtest.WriteSheet(t, text)
 }
 
 // TestOrgImportRoster: a file with an error is previewed and writes

@@ -12,7 +12,7 @@ import (
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
-	"github.com/secdesk/secdesk/ui/people"
+	"github.com/secdesk/secdesk/ui/org/people"
 )
 
 // Section is 组织机构: the bodies and their terms on the left, the roster
