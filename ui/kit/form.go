@@ -1,12 +1,14 @@
 package kit
 
 import (
+	"errors"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/msg"
@@ -23,6 +25,10 @@ type FormDialog struct {
 	save    *widget.Button
 	cancel  *widget.Button
 	problem *widget.Label // the store's error, in words, above the buttons
+	// reload appears when the save was refused because someone else
+	// changed the record meanwhile: it closes the dialog and shows the
+	// record as it is now.
+	reload  *widget.Button
 	entries []formEntry
 	byField map[store.Field]formEntry
 	// valid adds checks the entries cannot make on their own.
@@ -58,6 +64,8 @@ func NewFormDialog(sh Shell, saveText string, onSave SaveFunc) *FormDialog {
 	d.save = widget.NewButtonWithIcon(msg.T(saveText), theme.ConfirmIcon(), d.submit)
 	d.save.Importance = widget.HighImportance
 	d.cancel = widget.NewButtonWithIcon(msg.T("取消"), theme.CancelIcon(), d.Close)
+	d.reload = widget.NewButtonWithIcon(msg.T("重新载入"), theme.ViewRefreshIcon(), nil)
+	d.reload.Hide()
 	return d
 }
 
@@ -141,7 +149,7 @@ func (d *FormDialog) isValid() bool {
 
 // UpdateSave enables 保存 when the form is valid and no save is in flight.
 func (d *FormDialog) UpdateSave() {
-	if !d.saving && d.isValid() {
+	if !d.saving && d.isValid() && !d.reload.Visible() {
 		d.save.Enable()
 	} else {
 		d.save.Disable()
@@ -151,7 +159,7 @@ func (d *FormDialog) UpdateSave() {
 // Show opens the dialog with the first field focused.
 func (d *FormDialog) Show(title string) {
 	w := d.sh.Window()
-	buttons := container.NewHBox(layout.NewSpacer(), d.cancel, d.save)
+	buttons := container.NewHBox(layout.NewSpacer(), d.reload, d.cancel, d.save)
 	cols := make([]fyne.CanvasObject, len(d.forms))
 	for i, f := range d.forms {
 		cols[i] = f
@@ -220,6 +228,10 @@ func (d *FormDialog) submit() {
 func (d *FormDialog) ShowError(err error) {
 	d.problem.SetText(msg.Error(err))
 	d.problem.Show()
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		d.offerReload(ce.Kind)
+	}
 	if fe, ok := store.AsFieldError(err); ok {
 		if e, ok := d.byField[fe.Field]; ok {
 			e.SetValidationError(FieldError(fe))
@@ -227,6 +239,19 @@ func (d *FormDialog) ShowError(err error) {
 		}
 	}
 	d.dlg.Refresh()
+}
+
+// offerReload shows 重新载入 beside 保存: the clerk's edit was made on
+// an older copy, so it is not saved over the newer one; reloading closes
+// the dialog and refreshes what shows records of kind, and the clerk
+// makes the change again on the record as it is now.
+func (d *FormDialog) offerReload(kind store.Kind) {
+	d.reload.OnTapped = func() {
+		d.Close()
+		d.sh.Changed(kind, uuid.Nil)
+	}
+	d.reload.Show()
+	d.save.Disable()
 }
 
 // Close hides the dialog and gives Esc back to what had it before: the

@@ -468,3 +468,49 @@ func TestEditMember(t *testing.T) {
 		t.Error("Esc did not close the dialog")
 	}
 }
+
+// TestEditConflict: a clerk edits a unit that another clerk saved
+// meanwhile. The save is refused with who changed it, nothing is written
+// over the other clerk's change, and 重新载入 closes the dialog and shows
+// the unit as it is now.
+func TestEditConflict(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	m := addMember(t, db, "潍坊职业学院", "高职院校", joinEvent(store.NewDate(2023, 7, 18), "理事单位"))
+	a, v := openMembers(t, db)
+	v.table.Select(widget.TableCellID{Row: 0, Col: colName})
+	tap(t, v.tools.edit)
+	d := a.Dialog()
+	typeInto(t, d, store.FieldCity, "潍坊市")
+
+	// Another clerk, on another PC, saves the same unit first.
+	engine := db.(interface{ Engine() store.Engine }).Engine()
+	wang := store.New(engine, store.Options{Clerk: "wang", PC: "office-2"})
+	other := m
+	other.Contact = "王老师"
+	if _, err := wang.UpdateMember(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+
+	tap(t, d.SaveButton())
+	if a.TopDialog() == nil {
+		t.Fatal("a save over a newer change closed the dialog")
+	}
+	if p := d.Problem(); !strings.Contains(p, "潍坊职业学院") || !strings.Contains(p, "wang@office-2") || !strings.Contains(p, "重新载入") {
+		t.Errorf("conflict text = %q", p)
+	}
+	if !d.SaveButton().Disabled() {
+		t.Error("保存 still enabled after the conflict")
+	}
+	stored, _ := db.Member(context.Background(), m.ID)
+	if stored.City != "" || stored.Contact != "王老师" {
+		t.Errorf("stored after the refused save: city %q, contact %q", stored.City, stored.Contact)
+	}
+	tap(t, kittest.Button(t, d.Content(), "重新载入"))
+	if a.TopDialog() != nil {
+		t.Fatal("重新载入 did not close the dialog")
+	}
+	v.table.Select(widget.TableCellID{Row: 0, Col: colName})
+	if detail := strings.Join(textsIn(v.detail.view), "\n"); !strings.Contains(detail, "王老师") {
+		t.Errorf("detail after 重新载入 lacks the other clerk's change:\n%s", detail)
+	}
+}
