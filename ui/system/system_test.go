@@ -202,3 +202,28 @@ func TestAboutShowsVersionPathAndFontLicence(t *testing.T) {
 		}
 	}
 }
+
+// TestAboutAndSettingsNameADatabase: a store that is not a file on this PC
+// (a shared PostgreSQL database) is labelled 数据库, and 关于 does not claim
+// the data stays in a file on this PC.
+func TestAboutAndSettingsNameADatabase(t *testing.T) {
+	file, _ := kittest.OpenFile(t)
+	server := struct{ store.Store }{file} // no Path: not a FileStore
+	a := openSystem(t, server)
+	for _, tab := range []int{tabSettings, tabAbout} {
+		var labels []string
+		for _, f := range kittest.ObjectsOf[*widget.Form](openSystemTab(t, a, tab)) {
+			for _, it := range f.Items {
+				labels = append(labels, it.Text)
+			}
+		}
+		if !slices.Contains(labels, "数据库") || slices.Contains(labels, "数据文件") {
+			t.Errorf("tab %d form labels %q, want 数据库 and no 数据文件", tab, labels)
+		}
+	}
+	for _, l := range kittest.ObjectsOf[*widget.Label](openSystemTab(t, a, tabAbout)) {
+		if strings.Contains(l.Text, "本机的数据文件") {
+			t.Errorf("关于 says %q on a shared database", l.Text)
+		}
+	}
+}
