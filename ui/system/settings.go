@@ -56,7 +56,7 @@ func (t *settingsTab) build() fyne.CanvasObject {
 		widget.NewFormItem(msg.T("集团名称"), container.NewBorder(nil, nil, nil, container.NewHBox(t.save, t.saved), t.name)),
 		&widget.FormItem{Text: msg.T("界面语言"), Widget: t.language,
 			HintText: msg.T("切换后立即生效；个别文字（如系统对话框）在重新启动程序后更新。")},
-		widget.NewFormItem(msg.T("数据文件"), path))
+		widget.NewFormItem(whereLabel(t.sh.Store()), path))
 	hint := &widget.Label{Text: msg.T("集团名称显示在窗口标题和所有导出表格的标题中。"), Wrapping: fyne.TextWrapWord}
 	t.positions = newPositionsEditor(t)
 	positions := widget.NewForm(widget.NewFormItem(msg.T("职位顺序"), t.positions.view))

@@ -3,6 +3,7 @@ package system
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/bolt"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
 )
@@ -135,19 +138,53 @@ func TestAuditLogListsChangesNewestFirst(t *testing.T) {
 	for _, r := range tableRows(table) {
 		got = append(got, strings.Join(r[1:], "|"))
 	}
-	want := []string{"删除|成员单位|删除 潍坊化工有限公司", "新增|成员单位|新增 潍坊职业学院", "新增|成员单位|新增 潍坊化工有限公司"}
+	entries, err := db.Audit(context.Background(), store.AuditQuery{Limit: 1})
+	if err != nil || len(entries) != 1 || entries[0].By() == "" {
+		t.Fatalf("audit: %v %v", entries, err)
+	}
+	who := entries[0].By() // the OS user @ this PC
+	want := []string{"删除|成员单位|" + who + "|删除 潍坊化工有限公司", "新增|成员单位|" + who + "|新增 潍坊职业学院", "新增|成员单位|" + who + "|新增 潍坊化工有限公司"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("audit log:\n got %q\nwant %q", got, want)
 	}
 
 	search := kittest.ObjectsOf[*widget.Entry](log)[0]
 	test.Type(search, "职业学院")
-	if rows := tableRows(table); len(rows) != 1 || rows[0][3] != "新增 潍坊职业学院" {
+	if rows := tableRows(table); len(rows) != 1 || rows[0][4] != "新增 潍坊职业学院" {
 		t.Errorf("search 职业学院: %v", rows)
 	}
 	search.SetText("删除　潍坊") // a full-width space, as typed with a Chinese IME
 	if rows := tableRows(table); len(rows) != 1 || rows[0][1] != "删除" {
 		t.Errorf("search 删除 潍坊: %v", rows)
+	}
+}
+
+// TestAuditLogNamesClerkAndPC: on a shared database the log must say who
+// made each change; the 操作人 column shows clerk@PC and the search finds it.
+func TestAuditLogNamesClerkAndPC(t *testing.T) {
+	db, err := bolt.OpenStore(filepath.Join(t.TempDir(), "secdesk.db"), bolt.Options{Clerk: "zhang", PC: "SEC-PC1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	a := openSystem(t, db)
+	addMember(t, db, "潍坊职业学院", "高职院校")
+	a.Changed(store.KindMember, uuid.Nil)
+
+	log := openSystemTab(t, a, tabAuditLog)
+	table := kittest.OnlyTable(t, log)
+	rows := tableRows(table)
+	if len(rows) != 1 || rows[0][3] != "zhang@SEC-PC1" || rows[0][4] != "新增 潍坊职业学院" {
+		t.Fatalf("audit log rows: %q, want 操作人 zhang@SEC-PC1", rows)
+	}
+	search := kittest.ObjectsOf[*widget.Entry](log)[0]
+	search.SetText("sec-pc1")
+	if rows := tableRows(table); len(rows) != 1 {
+		t.Errorf("search by PC: %q", rows)
+	}
+	search.SetText("li@SEC-PC2")
+	if rows := tableRows(table); len(rows) != 0 {
+		t.Errorf("search by another clerk: %q", rows)
 	}
 }
 
@@ -162,6 +199,31 @@ func TestAboutShowsVersionPathAndFontLicence(t *testing.T) {
 	for _, want := range []string{"秘书处工作台", "开发版", path, "Droid Sans Fallback", "Apache-2.0"} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("about lacks %q:\n%s", want, all.String())
+		}
+	}
+}
+
+// TestAboutAndSettingsNameADatabase: a store that is not a file on this PC
+// (a shared PostgreSQL database) is labelled 数据库, and 关于 does not claim
+// the data stays in a file on this PC.
+func TestAboutAndSettingsNameADatabase(t *testing.T) {
+	file, _ := kittest.OpenFile(t)
+	server := struct{ store.Store }{file} // no Path: not a FileStore
+	a := openSystem(t, server)
+	for _, tab := range []int{tabSettings, tabAbout} {
+		var labels []string
+		for _, f := range kittest.ObjectsOf[*widget.Form](openSystemTab(t, a, tab)) {
+			for _, it := range f.Items {
+				labels = append(labels, it.Text)
+			}
+		}
+		if !slices.Contains(labels, "数据库") || slices.Contains(labels, "数据文件") {
+			t.Errorf("tab %d form labels %q, want 数据库 and no 数据文件", tab, labels)
+		}
+	}
+	for _, l := range kittest.ObjectsOf[*widget.Label](openSystemTab(t, a, tabAbout)) {
+		if strings.Contains(l.Text, "本机的数据文件") {
+			t.Errorf("关于 says %q on a shared database", l.Text)
 		}
 	}
 }
