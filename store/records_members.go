@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -68,7 +69,8 @@ func newMember(in Member, now time.Time) (Member, error) {
 }
 
 // UpdateMember keeps the stored events: they change only through
-// AddEvent.
+// AddEvent. A save that changes no detail writes nothing and returns the
+// stored member.
 func (r *records) UpdateMember(ctx context.Context, in Member) (Member, error) {
 	in.Clean()
 	if err := in.Validate(); err != nil {
@@ -80,6 +82,10 @@ func (r *records) UpdateMember(ctx context.Context, in Member) (Member, error) {
 		old, err := memberDocs.get(w.tx, m.ID)
 		if err != nil {
 			return err
+		}
+		if len(ChangedFields(&old, &m)) == 0 {
+			m = old
+			return errUnchanged
 		}
 		if err := memberDocs.checkRev(&m, &old, old.Name); err != nil {
 			return err
@@ -94,11 +100,19 @@ func (r *records) UpdateMember(ctx context.Context, in Member) (Member, error) {
 		}
 		return w.audit(ActionUpdate, KindMember, m.ID, UpdateSummary(&old, &m))
 	})
+	if errors.Is(err, errUnchanged) {
+		return m, nil
+	}
 	if err != nil {
 		return Member{}, err
 	}
 	return m, nil
 }
+
+// errUnchanged ends a write that would change nothing: it is not made,
+// so no audit entry says "nothing changed" and the record's revision
+// stays, and another clerk's open edit of it is not refused for it.
+var errUnchanged = errors.New("store: nothing to change")
 
 func (r *records) AddEvent(ctx context.Context, id uuid.UUID, e Event) (Member, error) {
 	var m Member

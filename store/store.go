@@ -41,7 +41,8 @@ type MemberStore interface {
 	// existing unit, and saves it with a new ID.
 	CreateMember(ctx context.Context, m Member) (Member, error)
 	// UpdateMember saves m's details (not its events). m.Rev must be what
-	// the store last returned, else a *ConflictError.
+	// the store last returned, else a *ConflictError. A save that changes
+	// nothing writes nothing.
 	UpdateMember(ctx context.Context, m Member) (Member, error)
 	// AddEvent appends a life-cycle event (tier change, exit, rejoin …)
 	// after Member.CheckEvent allows it on the store's today.
@@ -174,7 +175,7 @@ type AuditEntry struct {
 	// 潍坊职业学院 理事单位→常务理事单位 (2024年3月1日)").
 	Summary string `json:"summary"`
 	// Clerk and PC say who made the change: the operating-system user
-	// (or database role) and the computer's name.
+	// and the computer's name (store.Options).
 	Clerk string `json:"clerk,omitempty"`
 	PC    string `json:"pc,omitempty"`
 	// Session identifies the open Store that made the change, so that a

@@ -206,8 +206,19 @@ func testMembersConflict(t *testing.T, h *harness) {
 	// An event also makes earlier copies stale.
 	evented, err := h.s.AddEvent(h.ctx, orig.ID, store.Event{Kind: store.EventTier, Date: Date(2024, 3, 1), Tier: "副理事长单位"})
 	h.must(err)
-	_, err = h.s.UpdateMember(h.ctx, updated)
+	late := updated
+	late.Address = "潍坊市奎文区"
+	_, err = h.s.UpdateMember(h.ctx, late)
 	WantConflict(t, err, store.KindMember, "潍坊职业学院", clerk+"@"+pc, evented.Updated)
+	// A stale copy saved without a change refuses nothing and writes
+	// nothing: there is nothing to overwrite.
+	before = h.state()
+	same, err := h.s.UpdateMember(h.ctx, updated)
+	h.must(err)
+	if same.Rev != evented.Rev || len(same.Events) != 2 {
+		t.Fatalf("unchanged stale save returned rev %d, %d events", same.Rev, len(same.Events))
+	}
+	h.unchanged(before, "a save without a change")
 	got := h.member(orig.ID)
 	if got.Contact != "李强" || got.Note != "牵头单位" || len(got.Events) != 2 || got.Rev != 3 {
 		t.Fatalf("stored %q %q %d events rev %d", got.Contact, got.Note, len(got.Events), got.Rev)
@@ -287,12 +298,12 @@ func testMembersRev(t *testing.T, h *harness) {
 	if got := h.member(m.ID); got.Rev != 6 {
 		t.Fatalf("Rev %d after restore, want 6", got.Rev)
 	}
-	// An unchanged save is still a save.
+	// A save that changes nothing is not made.
 	m = h.member(m.ID)
 	next, err := h.s.UpdateMember(h.ctx, m)
 	h.must(err)
-	if next.Rev != 7 {
-		t.Fatalf("Rev %d", next.Rev)
+	if next.Rev != 6 {
+		t.Fatalf("Rev %d after a save without a change, want 6", next.Rev)
 	}
 
 	p := h.person(store.Person{Name: "张成刚"})
