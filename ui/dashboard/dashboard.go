@@ -118,7 +118,7 @@ func dashboardPanel(heading string, empty *widget.Label, table *widget.Table) fy
 // when it is shown after a change, so edits made in the register do not
 // recount it each time.
 func (d *Section) Refresh() {
-	sh, positions, today := d.sh, store.PositionsOf(d.sh.Settings()), store.Today()
+	sh, positions, today := d.sh, store.PositionsOf(d.sh.Settings()), kit.Today()
 	d.loader.Load(func() (dashboardData, error) { return loadDashboard(sh.Data(), sh.Store(), positions, today) })
 }
 
@@ -126,7 +126,7 @@ func (d *Section) show(data dashboardData) {
 	d.data = data
 	st := data.stats
 	d.asOf.SetText(msg.Tf("截至%s", msg.Date(data.today)))
-	d.total.set(unitCount(st.Total), typeBreakdown(st.ByType))
+	d.total.set(unitCount(st.Total), typeBreakdown(st))
 	since := msg.Tf("%s以来", msg.Date(st.Since))
 	d.joined.set(unitCount(st.Joined), since)
 	d.left.set(unitCount(st.Left), since)
@@ -147,9 +147,9 @@ func (d *Section) changeCell(row, col int) string {
 	c := d.data.changes[row]
 	switch col {
 	case 0:
-		return msg.Date(c.event.Date)
+		return msg.Date(c.Event.Date)
 	case 1:
-		return c.unit
+		return c.Unit
 	}
 	return changeText(c)
 }

@@ -146,8 +146,8 @@ func TestRecentChangesWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := recentChanges([]store.Member{m}, today.AddDays(-recentDays), today)
-	if len(got) != 1 || got[0].event.Tier != "常务理事单位" {
+	got := summariseMembers([]store.Member{m}, today).changes
+	if len(got) != 1 || got[0].Event.Tier != "常务理事单位" {
 		t.Errorf("changes within %d days: %+v", recentDays, got)
 	}
 }

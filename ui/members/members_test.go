@@ -50,7 +50,7 @@ func TestAdmitChangeTierAndExit(t *testing.T) {
 	if rows := memberRows(v); len(rows) != 1 || !slices.Equal(rows[0], want) {
 		t.Fatalf("rows after 新增 = %q, want [%q]", rows, want)
 	}
-	wantCounts := "在册 1 家，其中高职院校 1 家"
+	wantCounts := "在册 1 家，其中高职院校 1 所"
 	if !strings.Contains(v.counts.Text, wantCounts) {
 		t.Errorf("counts = %q, want it to contain %q", v.counts.Text, wantCounts)
 	}
@@ -122,7 +122,7 @@ func TestAsOfDate(t *testing.T) {
 		counts string
 	}{
 		{"2023年7月17日", []string{"歌尔股份有限公司"}, "截至2023年7月17日：在册 1 家，其中企业 1 家"},
-		{"2023.7.18", []string{"潍坊职业学院", "歌尔股份有限公司"}, "截至2023年7月18日：在册 2 家，其中企业 1 家、高职院校 1 家；本年新增 1 家"},
+		{"2023.7.18", []string{"潍坊职业学院", "歌尔股份有限公司"}, "截至2023年7月18日：在册 2 家，其中企业 1 家、高职院校 1 所；本年新增 1 家"},
 		{"2019-12-31", nil, "截至2019年12月31日：在册 0 家"},
 	} {
 		v.filters.asOf.SetText("")
@@ -251,7 +251,7 @@ func TestAddMemberValidation(t *testing.T) {
 		t.Error("信用代码说明 is open without a failing code")
 	}
 	typeInto(t, d, store.FieldCreditCode, bad)
-	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」校验不通过，需填写说明才能保存"; got != want {
+	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」校验不通过，需填写说明才能保存："+bad; got != want {
 		t.Errorf("bad code: %q, want %q", got, want)
 	}
 	if reason.Disabled() || !d.SaveButton().Disabled() {
@@ -267,7 +267,7 @@ func TestAddMemberValidation(t *testing.T) {
 	}
 	typeInto(t, d, store.FieldCreditCode, goodCode)
 	typeInto(t, d, store.FieldEmail, "wang@")
-	if got := validationText(d, store.FieldEmail); got != "「电子邮箱」电子邮箱格式不正确" {
+	if got := validationText(d, store.FieldEmail); got != "「电子邮箱」电子邮箱格式不正确：wang@" {
 		t.Errorf("bad email: %q", got)
 	}
 	typeInto(t, d, store.FieldEmail, "")
