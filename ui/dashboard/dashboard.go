@@ -73,7 +73,7 @@ func (d *Section) Build() fyne.CanvasObject {
 	d.applied = newStatCard(msg.T("申请中"))
 	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 140), kit.Col(msg.T("单位名称"), 360), kit.Col(msg.T("变动"), 420)},
 		func() int { return len(d.data.changes) }, d.changeCell)
-	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("摘要"), 760)},
+	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)
 	d.noChanges = &widget.Label{Text: msg.Tf("近 %d 天没有成员单位加入或退出。", recentDays), Importance: widget.LowImportance}
 	d.noAudit = &widget.Label{Text: msg.T("还没有任何操作记录。"), Importance: widget.LowImportance}

@@ -42,11 +42,11 @@ func newAuditTab(sh kit.Shell) *auditTab {
 
 func (t *auditTab) build() fyne.CanvasObject {
 	t.search = widget.NewEntry()
-	t.search.SetPlaceHolder(msg.T("搜索操作、类型或摘要"))
+	t.search.SetPlaceHolder(msg.T("搜索操作、类型、操作人或摘要"))
 	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.search.OnChanged = func(string) { t.filter() }
 	t.count = &widget.Label{Importance: widget.LowImportance}
-	t.table = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 140), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("类型"), 100), kit.Col(msg.T("摘要"), 560)},
+	t.table = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 140), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("类型"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 600)},
 		func() int { return len(t.shown) }, t.cell)
 	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.search), nil, nil, nil, t.table)
 }

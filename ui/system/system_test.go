@@ -119,11 +119,17 @@ func TestRestoreRefusedShowsError(t *testing.T) {
 	}
 }
 
+// TestAuditLogListsChangesNewestFirst: 时间, 操作, 类型, 操作人 (who on
+// which PC), 摘要, newest first; the search finds words in any column.
 func TestAuditLogListsChangesNewestFirst(t *testing.T) {
-	db, _ := kittest.OpenFile(t)
+	db, _ := kittest.OpenFileAs(t, "li", "office-1")
 	a := openSystem(t, db)
 	m := addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 3, 1), "理事单位"))
-	addMember(t, db, "潍坊职业学院", "高职院校")
+	// Another clerk on another PC adds a unit to the same data (a
+	// second Store over the same file, as on a shared database).
+	eng, _ := store.As[store.Engine](db)
+	other := store.New(eng, store.Options{Clerk: "wang", PC: "office-2"})
+	addMember(t, other, "潍坊职业学院", "高职院校")
 	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -135,15 +141,19 @@ func TestAuditLogListsChangesNewestFirst(t *testing.T) {
 	for _, r := range tableRows(table) {
 		got = append(got, strings.Join(r[1:], "|"))
 	}
-	want := []string{"删除|成员单位|删除 潍坊化工有限公司", "新增|成员单位|新增 潍坊职业学院", "新增|成员单位|新增 潍坊化工有限公司"}
+	want := []string{"删除|成员单位|li@office-1|删除 潍坊化工有限公司", "新增|成员单位|wang@office-2|新增 潍坊职业学院", "新增|成员单位|li@office-1|新增 潍坊化工有限公司"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("audit log:\n got %q\nwant %q", got, want)
 	}
 
 	search := kittest.ObjectsOf[*widget.Entry](log)[0]
 	test.Type(search, "职业学院")
-	if rows := tableRows(table); len(rows) != 1 || rows[0][3] != "新增 潍坊职业学院" {
+	if rows := tableRows(table); len(rows) != 1 || rows[0][4] != "新增 潍坊职业学院" {
 		t.Errorf("search 职业学院: %v", rows)
+	}
+	search.SetText("wang@office-2")
+	if rows := tableRows(table); len(rows) != 1 || rows[0][3] != "wang@office-2" {
+		t.Errorf("search wang@office-2: %v", rows)
 	}
 	search.SetText("删除　潍坊") // a full-width space, as typed with a Chinese IME
 	if rows := tableRows(table); len(rows) != 1 || rows[0][1] != "删除" {
