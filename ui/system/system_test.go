@@ -15,6 +15,7 @@ import (
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
+	"github.com/secdesk/secdesk/ui/msg"
 )
 
 var (
@@ -57,6 +58,28 @@ func TestEmptyGroupNameIsRefused(t *testing.T) {
 	}
 	if a.Overlay() == nil {
 		t.Error("no error shown")
+	}
+}
+
+// TestGroupNameCheckSpeaksTheLanguage: the group name is checked with
+// Settings.Validate, and its verdict is worded by msg, so the English
+// interface says it in English (the store's own text is Chinese).
+func TestGroupNameCheckSpeaksTheLanguage(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	a := openSystem(t, db)
+	msg.SetLanguage("en") // before the section is first shown, so it is built in English
+	tabs := a.OpenSection(msg.T("系统")).(*container.AppTabs)
+	tabs.SelectIndex(tabSettings)
+	settings := tabs.Items[tabSettings].Content
+	name := kittest.ObjectsOf[*widget.Entry](settings)[0]
+	name.SetText(" ")
+	err := name.Validate()
+	if want := "「Group name」 is required"; err == nil || err.Error() != want {
+		t.Errorf("empty group name: %v, want %q", err, want)
+	}
+	name.SetText("潍坊市化工职业教育集团")
+	if err := name.Validate(); err != nil {
+		t.Errorf("a group name: %v", err)
 	}
 }
 
