@@ -164,9 +164,10 @@ func (b *Body) Clean() {
 
 // Validate checks a cleaned body's own fields.
 func (b *Body) Validate() error {
+	if err := CheckBodyName(b.Name); err != nil {
+		return err
+	}
 	switch {
-	case b.Name == "":
-		return fieldErr(FieldBodyName, ProblemRequired, "")
 	case b.Type == "":
 		return fieldErr(FieldBodyType, ProblemRequired, "")
 	case !slices.Contains(BodyTypes, b.Type):

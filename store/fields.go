@@ -141,6 +141,21 @@ func FindBody(bodies []Body, name string) *Body {
 	return nil
 }
 
+// CheckBodyName checks a body's name (机构名称): required once cleaned.
+// Whether another body has the name is the store's to say
+// (BodyDuplicateError).
+func CheckBodyName(s string) error {
+	if CleanText(s) == "" {
+		return fieldErr(FieldBodyName, ProblemRequired, "")
+	}
+	return nil
+}
+
+// BodyDuplicateError is the error for a body named as existing is.
+func BodyDuplicateError(existing *Body) *FieldError {
+	return fieldErr(FieldBodyName, ProblemBodyDuplicate, existing.Name)
+}
+
 // SeatsHeldAtEnd counts the seats of t held on its last day: those not
 // ended, or ended only by the next term's start (换届 closes every seat).
 // For the current term it is the seats held now.

@@ -259,7 +259,7 @@ func (w *wtx) refuseBodyDuplicate(b *Body) error {
 		return err
 	}
 	if other != nil {
-		return &FieldError{Field: FieldBodyName, Problem: ProblemBodyDuplicate, Detail: other.Name}
+		return BodyDuplicateError(other)
 	}
 	return nil
 }

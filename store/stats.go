@@ -38,13 +38,13 @@ const NoCity = "未填写"
 // paragraph: "新增成员单位 3 家，退出成员 1 家，现有成员单位 81 家，其中…".
 // The JSON keys are part of the command line's contract.
 type Stats struct {
-	AsOf   Date           `json:"as_of"`
-	Since  Date           `json:"since"`
-	Total  int            `json:"total"`
-	ByType map[string]int `json:"by_type"`
-	ByCity map[string]int `json:"by_city"`
-	Joined int            `json:"joined"`
-	Left   int            `json:"left"`
+	AsOf   Date             `json:"as_of"`
+	Since  Date             `json:"since"`
+	Total  int              `json:"total"`
+	ByType map[UnitType]int `json:"by_type"`
+	ByCity map[string]int   `json:"by_city"`
+	Joined int              `json:"joined"`
+	Left   int              `json:"left"`
 }
 
 // ComputeStats counts the members active at the end of asOf by type and by
@@ -54,12 +54,12 @@ func ComputeStats(members []Member, since, asOf Date) Stats {
 	if since.IsZero() {
 		since = asOf.StartOfYear()
 	}
-	s := Stats{AsOf: asOf, Since: since, ByType: map[string]int{}, ByCity: map[string]int{}}
+	s := Stats{AsOf: asOf, Since: since, ByType: map[UnitType]int{}, ByCity: map[string]int{}}
 	for i := range members {
 		m := &members[i]
 		if m.StateOn(asOf).Status == StatusActive {
 			s.Total++
-			s.ByType[string(m.Type)]++
+			s.ByType[m.Type]++
 			s.ByCity[cmp.Or(m.City, NoCity)]++
 		}
 		for _, e := range m.Events {

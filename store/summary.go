@@ -35,11 +35,11 @@ func MeasureWord(t UnitType) string {
 func (s Stats) TypeCounts() []TypeCount {
 	var out []TypeCount
 	for _, t := range UnitTypes {
-		out = append(out, TypeCount{t, s.ByType[string(t)], MeasureWord(t)})
+		out = append(out, TypeCount{t, s.ByType[t], MeasureWord(t)})
 	}
 	for _, t := range slices.Sorted(maps.Keys(s.ByType)) {
-		if !slices.Contains(UnitTypes, UnitType(t)) {
-			out = append(out, TypeCount{UnitType(t), s.ByType[t], MeasureWord(UnitType(t))})
+		if !slices.Contains(UnitTypes, t) {
+			out = append(out, TypeCount{t, s.ByType[t], MeasureWord(t)})
 		}
 	}
 	return out

@@ -10,7 +10,7 @@ import (
 // does not know (an old file's) and cities.
 func seedStats() Stats {
 	return Stats{AsOf: NewDate(2023, 11, 28), Since: NewDate(2023, 1, 1), Total: 82, Joined: 3, Left: 1,
-		ByType: map[string]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1, "事业单位": 1},
+		ByType: map[UnitType]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1, "事业单位": 1},
 		ByCity: map[string]int{"潍坊": 60, "烟台": 8, "东营": 8, NoCity: 6}}
 }
 

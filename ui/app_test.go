@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/bolt"
@@ -240,4 +241,39 @@ func TestLanguageSwitchKeepsWindowSize(t *testing.T) {
 			fits(language + " section " + s.Title())
 		}
 	}
+}
+
+// TestAuditTablesFitTheWindow: in a 1366×768 window, beside the
+// navigation, the latest changes on the dashboard and the audit log show
+// every column, 摘要 (the last, after 操作人) included, without scrolling
+// sideways.
+func TestAuditTablesFitTheWindow(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	kittest.AddMember(t, db, "潍坊职业学院", "高职院校")
+	a := newDeskWindow(t, db)
+	a.Changed(store.KindMember, uuid.Nil)
+	check := func(where string, table *widget.Table) {
+		t.Helper()
+		a.win.Content().Refresh()
+		right := auditHeaderRight(table, "摘要")
+		width := fyne.CurrentApp().Driver().AbsolutePositionForObject(table).X + table.Size().Width
+		if right == 0 || right > width {
+			t.Errorf("%s: 摘要 ends at %v, the table at %v", where, right, width)
+		}
+	}
+	dash := openSection(t, a, "工作台")
+	check("工作台", kittest.ObjectsOf[*widget.Table](dash)[1])
+	log := openSystemTab(t, a, tabAuditLog)
+	check("操作日志", kittest.OnlyTable(t, log))
+}
+
+// auditHeaderRight is where the header cell titled header ends on screen,
+// 0 if the table did not draw it (it is scrolled out of sight).
+func auditHeaderRight(table *widget.Table, header string) float32 {
+	for _, l := range kittest.ObjectsOf[*widget.Label](table) {
+		if l.Text == header && l.TextStyle.Bold && l.Visible() {
+			return fyne.CurrentApp().Driver().AbsolutePositionForObject(l).X + l.Size().Width
+		}
+	}
+	return 0
 }

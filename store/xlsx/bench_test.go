@@ -114,7 +114,7 @@ func BenchmarkRawStreamWrite10k(b *testing.B) {
 			m := e.Member
 			cell, _ := excelize.CoordinatesToCellName(1, i+3)
 			must(b, sw.SetRow(cell, []any{i + 1, m.Name, string(m.Type), string(e.State.Tier), m.City,
-				m.Contact, MaskPhone(m.Phone), e.State.JoinedOn.Time()}))
+				m.Contact, store.MaskPhone(m.Phone), e.State.JoinedOn.Time()}))
 		}
 		must(b, sw.Flush())
 		must(b, f.SaveAs(path))

@@ -190,7 +190,7 @@ func seedStats() StatsExport {
 		GroupName: "潍坊市化工职业教育集团",
 		Stats: store.Stats{
 			AsOf: d(2023, 11, 28), Since: d(2023, 1, 1), Total: 81, Joined: 3, Left: 1,
-			ByType: map[string]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1},
+			ByType: map[store.UnitType]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1},
 			ByCity: map[string]int{"潍坊": 60, "烟台": 8, "东营": 8, "=CMD()": 5},
 		},
 		ByTier: map[store.Tier]int{"理事长单位": 1, "副理事长单位": 6, "常务理事单位": 12, "理事单位": 20, "成员单位": 42},

@@ -242,7 +242,7 @@ func TestImportHistoryStats(t *testing.T) {
 }
 
 // counts renders a count map sorted by key: "企业2 高职院校1".
-func counts(m map[string]int) string {
+func counts[K ~string](m map[K]int) string {
 	var parts []string
 	for k, v := range m {
 		parts = append(parts, fmt.Sprintf("%s%d", k, v))

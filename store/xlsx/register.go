@@ -110,8 +110,3 @@ func streamHead(sw *excelize.StreamWriter, st *sheetStyles, title string, header
 	}
 	return sw.SetRow("A2", hdr, excelize.RowOpts{Height: 24})
 }
-
-// MaskPhone is store.MaskPhone.
-//
-// Deprecated: call store.MaskPhone.
-func MaskPhone(p string) string { return store.MaskPhone(p) }

@@ -71,11 +71,6 @@ func TermLine(r *store.Roster) string {
 	return r.Term.Span() + "\u3000" + asOf
 }
 
-// ChineseNumber is store.ChineseNumber.
-//
-// Deprecated: call store.ChineseNumber; this stays until package ui does.
-func ChineseNumber(n int) string { return store.ChineseNumber(n) }
-
 // PadName spaces a two-character Chinese name with an ideographic space
 // (王林 → 王　林), so that names line up with three-character ones as on
 // the seed's rosters. One U+3000 is exactly one character wide in any

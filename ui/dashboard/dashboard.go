@@ -73,7 +73,7 @@ func (d *Section) Build() fyne.CanvasObject {
 	d.applied = newStatCard(msg.T("申请中"))
 	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 140), kit.Col(msg.T("单位名称"), 360), kit.Col(msg.T("变动"), 420)},
 		func() int { return len(d.data.changes) }, d.changeCell)
-	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("摘要"), 760)},
+	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)
 	d.noChanges = &widget.Label{Text: msg.Tf("近 %d 天没有成员单位加入或退出。", recentDays), Importance: widget.LowImportance}
 	d.noAudit = &widget.Label{Text: msg.T("还没有任何操作记录。"), Importance: widget.LowImportance}
@@ -118,7 +118,7 @@ func dashboardPanel(heading string, empty *widget.Label, table *widget.Table) fy
 // when it is shown after a change, so edits made in the register do not
 // recount it each time.
 func (d *Section) Refresh() {
-	sh, positions, today := d.sh, store.PositionsOf(d.sh.Settings()), store.Today()
+	sh, positions, today := d.sh, store.PositionsOf(d.sh.Settings()), kit.Today()
 	d.loader.Load(func() (dashboardData, error) { return loadDashboard(sh.Data(), sh.Store(), positions, today) })
 }
 
@@ -126,7 +126,7 @@ func (d *Section) show(data dashboardData) {
 	d.data = data
 	st := data.stats
 	d.asOf.SetText(msg.Tf("截至%s", msg.Date(data.today)))
-	d.total.set(unitCount(st.Total), typeBreakdown(st.ByType))
+	d.total.set(unitCount(st.Total), typeBreakdown(st))
 	since := msg.Tf("%s以来", msg.Date(st.Since))
 	d.joined.set(unitCount(st.Joined), since)
 	d.left.set(unitCount(st.Left), since)
@@ -147,9 +147,9 @@ func (d *Section) changeCell(row, col int) string {
 	c := d.data.changes[row]
 	switch col {
 	case 0:
-		return msg.Date(c.event.Date)
+		return msg.Date(c.Event.Date)
 	case 1:
-		return c.unit
+		return c.Unit
 	}
 	return changeText(c)
 }

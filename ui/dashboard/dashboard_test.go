@@ -65,7 +65,7 @@ func fillSampleGroup(t *testing.T, s store.Store, today store.Date) {
 }
 
 func TestDashboardCountsAndRecentChanges(t *testing.T) {
-	db, _ := kittest.OpenFile(t)
+	db, _ := kittest.OpenFileAs(t, "wang", "office-2")
 	a := openDesk(t, db)
 	today := store.Today()
 	fillSampleGroup(t, db, today)
@@ -101,7 +101,7 @@ func TestDashboardCountsAndRecentChanges(t *testing.T) {
 	if len(audit) != 6 { // five units created, one tier change
 		t.Fatalf("audit rows = %d, want 6: %v", len(audit), audit)
 	}
-	if got := audit[0][1:]; !slices.Equal(got, []string{"新增", "成员单位", "新增 山东省化工行业协会"}) {
+	if got := audit[0][1:]; !slices.Equal(got, []string{"新增", "成员单位", "wang@office-2", "新增 山东省化工行业协会"}) {
 		t.Errorf("latest audit row = %v", got)
 	}
 }
@@ -146,8 +146,8 @@ func TestRecentChangesWindow(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got := recentChanges([]store.Member{m}, today.AddDays(-recentDays), today)
-	if len(got) != 1 || got[0].event.Tier != "常务理事单位" {
+	got := summariseMembers([]store.Member{m}, today).changes
+	if len(got) != 1 || got[0].Event.Tier != "常务理事单位" {
 		t.Errorf("changes within %d days: %+v", recentDays, got)
 	}
 }

@@ -1,9 +1,7 @@
 package dashboard
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/secdesk/secdesk/store"
@@ -32,7 +30,7 @@ type dashboardData struct {
 	today   store.Date
 	stats   store.Stats
 	applied int // units whose application awaits approval
-	changes []memberChange
+	changes []store.MemberChange
 	audit   []store.AuditEntry
 	alerts  []rosterAlert
 }
@@ -42,12 +40,6 @@ type dashboardData struct {
 type rosterAlert struct {
 	body    string
 	warning store.SeatWarning
-}
-
-// memberChange is one admission, exit or tier change of the recent past.
-type memberChange struct {
-	unit  string
-	event store.Event
 }
 
 // loadDashboard computes the dashboard as of today, off the UI thread:
@@ -108,42 +100,21 @@ func alertText(a rosterAlert) string {
 }
 
 // summariseMembers computes the cards and the recent changes. It walks the
-// members once for the counts and once for the changes, so 10,000 units
-// with their histories take a few milliseconds.
+// members once for the counts, once for the applicants and once for the
+// changes, so 10,000 units with their histories take a few milliseconds.
 func summariseMembers(members []store.Member, today store.Date) dashboardData {
-	d := dashboardData{today: today, stats: store.ComputeStats(members, store.Date{}, today)}
-	for i := range members {
-		if members[i].StateOn(today).Status == store.StatusApplied {
-			d.applied++
-		}
+	return dashboardData{
+		today:   today,
+		stats:   store.ComputeStats(members, store.Date{}, today),
+		applied: store.CountApplied(members, today),
+		changes: store.RecentChanges(members, today.AddDays(-recentDays), today),
 	}
-	d.changes = recentChanges(members, today.AddDays(-recentDays), today)
-	return d
-}
-
-// recentChanges lists admissions, exits and tier changes dated within
-// from..to, newest first.
-func recentChanges(members []store.Member, from, to store.Date) []memberChange {
-	var out []memberChange
-	for i := range members {
-		m := &members[i]
-		for _, e := range m.Events {
-			if e.Kind == store.EventApply || !e.Date.InRange(from, to) {
-				continue
-			}
-			out = append(out, memberChange{unit: m.Name, event: e})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b memberChange) int {
-		return cmp.Or(b.event.Date.Compare(a.event.Date), b.event.Recorded.Compare(a.event.Recorded), cmp.Compare(a.unit, b.unit))
-	})
-	return out
 }
 
 // changeText says what happened, with the detail a clerk asks about next:
 // 加入（理事单位）, 退出（自愿退出）, 类别变更（理事单位 → 常务理事单位）.
-func changeText(c memberChange) string {
-	e := c.event
+func changeText(c store.MemberChange) string {
+	e := c.Event
 	switch e.Kind {
 	case store.EventJoin:
 		return msg.Tf("加入（%s）", msg.T(string(e.Tier)))
@@ -156,13 +127,16 @@ func changeText(c memberChange) string {
 }
 
 // typeBreakdown is the 其中… part of the seed's paragraph in short form:
-// "政府 1 · 企业 47 · 高职 17", types with no member left out.
-func typeBreakdown(byType map[string]int) string {
+// "政府 1 · 企业 47 · 高职 17", types with no member left out
+// (Stats.HeldTypeCounts); a type without a short form keeps its name.
+func typeBreakdown(st store.Stats) string {
 	var parts []string
-	for _, t := range store.UnitTypes {
-		if n := byType[string(t)]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", msg.T(unitTypeShort[t]), n))
+	for _, c := range st.HeldTypeCounts() {
+		name, ok := unitTypeShort[c.Type]
+		if !ok {
+			name = string(c.Type)
 		}
+		parts = append(parts, fmt.Sprintf("%s %d", msg.T(name), c.N))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -2,8 +2,6 @@ package kit
 
 import (
 	"errors"
-	"net/mail"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -94,7 +92,7 @@ func (e *DateEntry) Date() store.Date {
 func (e *DateEntry) SetDate(d store.Date) { e.SetText(d.String()) }
 
 func (e *DateEntry) showCalendar() {
-	start := time.Now()
+	start := Today().Time()
 	if d := e.Date(); !d.IsZero() {
 		start = d.Time()
 	}
@@ -121,16 +119,40 @@ func FieldProblem(f store.Field, p store.Problem) error {
 	return FieldError(&store.FieldError{Field: f, Problem: p})
 }
 
-// CheckEmail: empty, or one plain address.
-func CheckEmail(s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
+// Check makes one of the store's field checks (store.CheckName,
+// store.CheckEmail …) an entry's Validator: the form then says exactly
+// what the store would say on saving, worded by msg in the language
+// chosen.
+func Check(check func(string) error) func(string) error {
+	return func(s string) error { return StoreError(check(s)) }
+}
+
+// StoreError is the store's verdict err as an entry's validation status:
+// a *store.FieldError as msg.FieldError words it (never its raw Chinese
+// Error text), any other error as msg.Error does; nil stays nil.
+func StoreError(err error) error {
+	if err == nil {
 		return nil
 	}
-	if a, err := mail.ParseAddress(s); err != nil || a.Address != s {
-		return FieldProblem(store.FieldEmail, store.ProblemBadEmail)
+	return errors.New(msg.Error(err))
+}
+
+// Today is the day the window takes as today: the default of every date
+// field, the day the register and rosters open on, and the day a step's
+// date is checked against. It is the one place the window reads the
+// calendar. The store checks the same dates against its own clock, which
+// in the program is the same wall clock (store.Options.Now is time.Now);
+// tests replace store.Today.
+func Today() store.Date { return store.Today() }
+
+// CheckEventDate is the Validator of a life-cycle step's date: required,
+// a date, and not later than today, as store.CheckEventDate says.
+func CheckEventDate(s string) error {
+	d, err := ParseDateField(s, true)
+	if err != nil {
+		return err
 	}
-	return nil
+	return StoreError(store.CheckEventDate(d, Today()))
 }
 
 // EnumSelect is a form's Select over an enumeration, showing translated

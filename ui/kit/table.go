@@ -45,7 +45,8 @@ func NewTextTable(cols []TextColumn, rows func() int, cell func(row, col int) st
 }
 
 // AuditCell is one cell of an audit row: 时间, 操作, 记录 (its kind),
-// 摘要. The summary is stored as written at the time, in Chinese.
+// 操作人 (the clerk and PC, "li@office-1"), 摘要. The summary is stored as
+// written at the time, in Chinese.
 func AuditCell(e store.AuditEntry, col int) string {
 	switch col {
 	case 0:
@@ -54,9 +55,16 @@ func AuditCell(e store.AuditEntry, col int) string {
 		return msg.Action(e.Action)
 	case 2:
 		return msg.Kind(e.Kind)
+	case 3:
+		return e.By()
 	}
 	return e.Summary
 }
+
+// AuditByWidth is the width of the 操作人 column: a clerk's login and a
+// PC's host name ("li@office-1", "Administrator@DESKTOP-…") are short, and
+// a longer one is cut with an ellipsis.
+const AuditByWidth = 170
 
 // Col is a column: Col(msg.T("时间"), 140).
 func Col(header string, width float32) TextColumn { return TextColumn{Header: header, Width: width} }

@@ -48,7 +48,7 @@ func (d *memberDetail) show(m *store.Member, asOf store.Date) {
 
 // detailFields is every field of m as label: value rows.
 func detailFields(m *store.Member, asOf store.Date) fyne.CanvasObject {
-	today := store.Today()
+	today := kit.Today()
 	code := m.CreditCode
 	if m.CodeFlagged() {
 		code += " " + msg.T("（校验未通过）")

@@ -3,8 +3,6 @@ package members
 import (
 	"context"
 
-	"strings"
-
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
@@ -105,7 +103,7 @@ func (f *memberForm) addDetails(m *store.Member) {
 func (f *memberForm) addOtherDetails(m *store.Member) {
 	f.contact = kit.TextEntry(m.Contact, nil)
 	f.phone = kit.TextEntry(m.Phone, nil)
-	f.email = kit.TextEntry(m.Email, kit.CheckEmail)
+	f.email = kit.TextEntry(m.Email, kit.Check(store.CheckEmail))
 	f.note = kit.TextEntry(m.Note, nil)
 	f.d.AddEntry("联系人", store.FieldContact, f.contact)
 	f.d.AddEntry("联系电话", store.FieldPhone, f.phone)
@@ -115,8 +113,8 @@ func (f *memberForm) addOtherDetails(m *store.Member) {
 
 // addAdmission adds 登记方式, the date, tier and 批准依据 of a new unit.
 func (f *memberForm) addAdmission() {
-	f.date = kit.NewDateEntry(store.Today(), true)
-	f.date.Validator = checkEventDate
+	f.date = kit.NewDateEntry(kit.Today(), true)
+	f.date.Validator = kit.CheckEventDate
 	f.tier = kit.NewEnumSelect(store.Tiers, store.Tiers[len(store.Tiers)-1])
 	f.basis = kit.TextEntry("", nil)
 	f.basis.SetPlaceHolder(msg.T("如：第三届理事会第二次会议"))
@@ -200,52 +198,27 @@ func (v *Section) saveMember(call func(context.Context, store.Store) (store.Memb
 	return write, func() { v.afterChange(saved.ID, created) }, nil
 }
 
-// checkName: required, not too long, and not the name of another unit
-// (compared as store.NameKey, as the store will).
+// checkName is store.CheckName (required, not too long), then not the
+// name of another loaded unit (compared as store.NameKey, as the store
+// will).
 func (f *memberForm) checkName(s string) error {
-	name := store.CleanText(s)
-	switch {
-	case name == "":
-		return kit.FieldProblem(store.FieldName, store.ProblemRequired)
-	case len([]rune(name)) > 100:
-		return kit.FieldProblem(store.FieldName, store.ProblemTooLong)
+	if err := store.CheckName(s); err != nil {
+		return kit.StoreError(err)
 	}
-	if dup := f.view.list.duplicateName(name, f.self); dup != nil {
-		return kit.FieldError(store.DuplicateError(dup))
+	if dup := f.view.list.duplicateName(s, f.self); dup != nil {
+		return kit.StoreError(store.DuplicateError(dup))
 	}
 	return nil
 }
 
-// checkCode: empty, or 18 characters that pass GB 32100, or any code with
-// a 信用代码说明 (real registers hold codes that fail), and not another
-// unit's code.
+// checkCode: not another unit's code, then store.CheckCreditCode: empty,
+// or a code that passes GB 32100, or any code with a 信用代码说明 (real
+// registers hold codes that fail).
 func (f *memberForm) checkCode(s string) error {
-	code := store.CleanCreditCode(s)
-	if code == "" {
-		return nil
+	if dup := f.view.list.duplicateCode(s, f.self); dup != nil {
+		return kit.StoreError(&store.FieldError{Field: store.FieldCreditCode, Problem: store.ProblemDuplicate, Detail: dup.Name})
 	}
-	if dup := f.view.list.duplicateCode(code, f.self); dup != nil {
-		return kit.FieldError(&store.FieldError{Field: store.FieldCreditCode, Problem: store.ProblemDuplicate, Detail: dup.Name})
-	}
-	if store.ValidCreditCode(code) || strings.TrimSpace(f.reason.Text) != "" {
-		return nil
-	}
-	if !creditCodeShaped(code) {
-		return kit.FieldProblem(store.FieldCreditCode, store.ProblemCodeFormat)
-	}
-	return kit.FieldProblem(store.FieldCreditCode, store.ProblemCodeNeedReason)
-}
-
-func creditCodeShaped(code string) bool {
-	if len(code) != 18 {
-		return false
-	}
-	for _, c := range code {
-		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-			return false
-		}
-	}
-	return true
+	return kit.StoreError(store.CheckCreditCode(s, f.reason.Text))
 }
 
 // codeInvalid reports a code typed that fails the check.
@@ -255,7 +228,7 @@ func (f *memberForm) codeInvalid() bool {
 }
 
 func (f *memberForm) checkReason(s string) error {
-	if f.codeInvalid() && strings.TrimSpace(s) == "" {
+	if f.codeInvalid() && store.CleanText(s) == "" {
 		return kit.FieldProblem(store.FieldCodeReason, store.ProblemRequired)
 	}
 	return nil
@@ -276,16 +249,4 @@ func (f *memberForm) reasonEnable() {
 	} else {
 		f.reason.Disable()
 	}
-}
-
-// checkEventDate: required, a date, not later than today.
-func checkEventDate(s string) error {
-	d, err := kit.ParseDateField(s, true)
-	if err != nil {
-		return err
-	}
-	if d.After(store.Today()) {
-		return kit.FieldProblem(store.FieldDate, store.ProblemFutureDate)
-	}
-	return nil
 }

@@ -29,8 +29,8 @@ func (v *Section) newEventForm(m *store.Member, dateLabel string, dateField stor
 	f := &eventForm{view: v, m: m}
 	f.d = kit.NewFormDialog(v.sh, "保存", f.save)
 	f.d.AddWidget("单位名称", kit.Bold(m.Name))
-	f.date = kit.NewDateEntry(store.Today(), true)
-	f.date.Validator = checkEventDate
+	f.date = kit.NewDateEntry(kit.Today(), true)
+	f.date.Validator = kit.CheckEventDate
 	f.d.AddDate(dateLabel, dateField, f.date)
 	f.d.Alias(store.FieldDate, dateField)
 	return f
@@ -47,7 +47,7 @@ func (v *Section) showTierChange() {
 	if m == nil {
 		return
 	}
-	cur := m.StateOn(store.Today()).Tier
+	cur := m.StateOn(kit.Today()).Tier
 	others := slices.DeleteFunc(slices.Clone(store.Tiers), func(t store.Tier) bool { return t == cur })
 	f := v.newEventForm(m, "变更日期", store.FieldDate)
 	f.d.AddWidget("原类别", kit.Bold(msg.T(string(cur))))

@@ -58,7 +58,7 @@ func (v *Section) newFilters() *memberFilters {
 		v.applyFilter()
 	})
 	f.setCities(nil)
-	f.asOf = kit.NewDateEntry(store.Today(), false)
+	f.asOf = kit.NewDateEntry(kit.Today(), false)
 	f.asOf.OnDate = v.setAsOf
 	asOfBox := container.NewGridWrap(fyne.NewSize(170, f.asOf.MinSize().Height), f.asOf)
 	f.bar = container.NewBorder(nil, nil, nil,
@@ -118,22 +118,31 @@ func (f *memberFilters) reset() {
 func (f *memberFilters) setDate(d store.Date) { f.asOf.SetDate(d) }
 
 // updateCounts writes the seed-000 sentence for the as-of day:
-// 截至2024年3月1日：在册 81 家，其中政府部门 1 家、企业 47 家…；本年新增 3 家、退出 1 家.
+// 截至2024年3月1日：在册 81 家，其中政府部门 1 家、企业 47 家、高职院校 17 所…；
+// 本年新增 3 家、退出 1 家. The types and their measure words are the
+// store's (Stats.HeldTypeCounts), as the command line's stats say them.
 func (v *Section) updateCounts() {
 	st := store.ComputeStats(v.list.members, store.Date{}, v.asOf)
 	var b strings.Builder
 	b.WriteString(msg.Tf("截至%s：在册 %d 家", msg.Date(v.asOf), st.Total))
 	var parts []string
-	for _, t := range store.UnitTypes {
-		if n := st.ByType[string(t)]; n > 0 {
-			parts = append(parts, msg.Tf("%s %d 家", msg.T(string(t)), n))
-		}
+	for _, c := range st.HeldTypeCounts() {
+		parts = append(parts, typeCountText(c))
 	}
 	if len(parts) > 0 {
 		b.WriteString(msg.T("，其中") + strings.Join(parts, msg.T("、")))
 	}
 	b.WriteString(msg.Tf("；本年新增 %d 家、退出 %d 家", st.Joined, st.Left))
 	v.counts.SetText(b.String())
+}
+
+// typeCountText is one type's count in the measure word the work report
+// counts it in (store.MeasureWord): 企业 47 家, 高职院校 17 所.
+func typeCountText(c store.TypeCount) string {
+	if c.Measure == "所" {
+		return msg.Tf("%s %d 所", msg.T(string(c.Type)), c.N)
+	}
+	return msg.Tf("%s %d 家", msg.T(string(c.Type)), c.N)
 }
 
 func msgShown(n int) string { return msg.Tf("当前列表 %d 家", n) }

@@ -120,14 +120,8 @@ func rowProblems(r *store.PlanRow) string {
 // importSummaryText totals the rows: 共 12 行：新增 8、更新 2、无变化 1、错误 1；3 行有提示.
 func importSummaryText(plan *store.ImportPlan) string {
 	s := plan.Summary()
-	errs := 0
-	for _, r := range plan.Rows {
-		if r.Action == store.RowError {
-			errs++
-		}
-	}
 	return msg.Tf("共 %d 行：新增 %d、更新 %d、无变化 %d、错误 %d；%d 行有提示",
-		len(plan.Rows), s.New, s.Updated, s.Unchanged, errs, s.Warnings)
+		s.Rows, s.New, s.Updated, s.Unchanged, s.Errors, s.Warnings)
 }
 
 // applyImport writes a plan without errors, in the background.

@@ -55,7 +55,7 @@ func (v *Section) Watches() []store.Kind { return []store.Kind{store.KindMember}
 
 // Build makes the section's view and starts the first load.
 func (v *Section) Build() fyne.CanvasObject {
-	v.asOf = store.Today()
+	v.asOf = kit.Today()
 	v.table = v.newMembersTable()
 	v.filters = v.newFilters()
 	v.counts = widget.NewLabel("")
@@ -177,7 +177,7 @@ func (v *Section) revealSelected() {
 		return
 	}
 	v.filters.reset()
-	if today := store.Today(); !v.asOf.Equal(today) && !v.filter.matches(r) {
+	if today := kit.Today(); !v.asOf.Equal(today) && !v.filter.matches(r) {
 		v.filters.setDate(today)
 	}
 }

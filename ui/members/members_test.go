@@ -2,6 +2,7 @@ package members
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,12 +12,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/bolt"
 	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
+	"github.com/secdesk/secdesk/ui/msg"
 )
 
 const goodCode = "91512081MA62K0260E" // passes GB 32100 (DESIGN.md §3)
@@ -50,7 +53,7 @@ func TestAdmitChangeTierAndExit(t *testing.T) {
 	if rows := memberRows(v); len(rows) != 1 || !slices.Equal(rows[0], want) {
 		t.Fatalf("rows after 新增 = %q, want [%q]", rows, want)
 	}
-	wantCounts := "在册 1 家，其中高职院校 1 家"
+	wantCounts := "在册 1 家，其中高职院校 1 所"
 	if !strings.Contains(v.counts.Text, wantCounts) {
 		t.Errorf("counts = %q, want it to contain %q", v.counts.Text, wantCounts)
 	}
@@ -122,7 +125,7 @@ func TestAsOfDate(t *testing.T) {
 		counts string
 	}{
 		{"2023年7月17日", []string{"歌尔股份有限公司"}, "截至2023年7月17日：在册 1 家，其中企业 1 家"},
-		{"2023.7.18", []string{"潍坊职业学院", "歌尔股份有限公司"}, "截至2023年7月18日：在册 2 家，其中企业 1 家、高职院校 1 家；本年新增 1 家"},
+		{"2023.7.18", []string{"潍坊职业学院", "歌尔股份有限公司"}, "截至2023年7月18日：在册 2 家，其中企业 1 家、高职院校 1 所；本年新增 1 家"},
 		{"2019-12-31", nil, "截至2019年12月31日：在册 0 家"},
 	} {
 		v.filters.asOf.SetText("")
@@ -251,7 +254,7 @@ func TestAddMemberValidation(t *testing.T) {
 		t.Error("信用代码说明 is open without a failing code")
 	}
 	typeInto(t, d, store.FieldCreditCode, bad)
-	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」校验不通过，需填写说明才能保存"; got != want {
+	if got, want := validationText(d, store.FieldCreditCode), "「统一社会信用代码」校验不通过，需填写说明才能保存："+bad; got != want {
 		t.Errorf("bad code: %q, want %q", got, want)
 	}
 	if reason.Disabled() || !d.SaveButton().Disabled() {
@@ -267,7 +270,7 @@ func TestAddMemberValidation(t *testing.T) {
 	}
 	typeInto(t, d, store.FieldCreditCode, goodCode)
 	typeInto(t, d, store.FieldEmail, "wang@")
-	if got := validationText(d, store.FieldEmail); got != "「电子邮箱」电子邮箱格式不正确" {
+	if got := validationText(d, store.FieldEmail); got != "「电子邮箱」电子邮箱格式不正确：wang@" {
 		t.Errorf("bad email: %q", got)
 	}
 	typeInto(t, d, store.FieldEmail, "")
@@ -512,5 +515,83 @@ func TestEditConflict(t *testing.T) {
 	v.table.Select(widget.TableCellID{Row: 0, Col: colName})
 	if detail := strings.Join(textsIn(v.detail.view), "\n"); !strings.Contains(detail, "王老师") {
 		t.Errorf("detail after 重新载入 lacks the other clerk's change:\n%s", detail)
+	}
+}
+
+// TestMemberFormSaysWhatTheStoreSays: the dialog's live checks are the
+// store's (store.CheckName, store.CheckEventDate), so a field refuses what
+// the store would refuse, in the store's words, before 保存 is tapped.
+func TestMemberFormSaysWhatTheStoreSays(t *testing.T) {
+	today := store.NewDate(2024, 3, 1)
+	old := store.Today
+	store.Today = func() store.Date { return today }
+	t.Cleanup(func() { store.Today = old })
+	db, _ := kittest.OpenFile(t)
+	a, v := openMembers(t, db)
+	tap(t, v.tools.add)
+	d := a.Dialog()
+	chooseIn(t, d, "单位类型", "企业")
+
+	long := strings.Repeat("潍", store.MaxNameRunes+1)
+	typeInto(t, d, store.FieldName, long)
+	want := "「单位名称」内容过长"
+	if got := validationText(d, store.FieldName); got != want || got != msg.Error(store.CheckName(long)) {
+		t.Errorf("a name of %d characters: %q, want %q", store.MaxNameRunes+1, got, want)
+	}
+	if !slices.Contains(textsIn(d.Content()), want) {
+		t.Errorf("%q is not shown at the field: %q", want, textsIn(d.Content()))
+	}
+	if !d.SaveButton().Disabled() {
+		t.Error("保存 is enabled with a name too long")
+	}
+	typeInto(t, d, store.FieldName, long[:len(long)-len("潍")])
+	if got := validationText(d, store.FieldName); got != "" {
+		t.Errorf("a name of %d characters: %q", store.MaxNameRunes, got)
+	}
+
+	// The form's today is the day kit.Today gives (here store.Today,
+	// replaced): the next day is refused as the store refuses it.
+	typeInto(t, d, store.FieldJoinDate, "2024-03-02")
+	want = "「日期」日期不能晚于今天：2024年3月2日"
+	if got := validationText(d, store.FieldJoinDate); got != want || !d.SaveButton().Disabled() {
+		t.Errorf("tomorrow: %q (保存 disabled %v), want %q", got, d.SaveButton().Disabled(), want)
+	}
+	typeInto(t, d, store.FieldJoinDate, "2024年3月1日")
+	if got := validationText(d, store.FieldJoinDate); got != "" || d.SaveButton().Disabled() {
+		t.Errorf("today: %q (保存 disabled %v)", got, d.SaveButton().Disabled())
+	}
+	d.Close()
+
+	// 退出 checks its date the same way.
+	addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 1, 1), "理事单位"))
+	a.Changed(store.KindMember, uuid.Nil)
+	v.table.Select(widget.TableCellID{Row: 0, Col: colName})
+	tap(t, v.tools.exit)
+	d = a.Dialog()
+	typeInto(t, d, store.FieldExitDate, "2025-01-01")
+	if got, want := validationText(d, store.FieldExitDate), "「日期」日期不能晚于今天：2025年1月1日"; got != want {
+		t.Errorf("exit next year: %q, want %q", got, want)
+	}
+}
+
+// TestStructureLineCountsSchoolsInSuo: the line under the register counts
+// schools in 所 and everything else in 家, as the store's Stats and the
+// command line's stats do.
+func TestStructureLineCountsSchoolsInSuo(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	since := store.NewDate(2020, 1, 1)
+	addMember(t, db, "寿光市职业教育中心学校", "中职学校", joinEvent(since, "成员单位"))
+	addMember(t, db, "潍坊学院", "本科院校", joinEvent(since, "理事单位"))
+	addMember(t, db, "歌尔股份有限公司", "企业", joinEvent(since, "理事单位"))
+	addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(since, "成员单位"))
+	_, v := openMembers(t, db)
+	want := "在册 4 家，其中企业 2 家、本科院校 1 所、中职学校 1 所；"
+	if !strings.Contains(v.counts.Text, want) {
+		t.Errorf("counts = %q, want it to contain %q", v.counts.Text, want)
+	}
+	for _, c := range store.ComputeStats(v.list.members, store.Date{}, v.asOf).HeldTypeCounts() {
+		if part := fmt.Sprintf("%s %d %s", c.Type, c.N, c.Measure); !strings.Contains(v.counts.Text, part) {
+			t.Errorf("counts = %q, lacks the store's %q", v.counts.Text, part)
+		}
 	}
 }

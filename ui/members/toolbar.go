@@ -54,7 +54,7 @@ func (t *memberToolbar) update(m *store.Member) {
 	}
 	t.edit.Enable()
 	t.del.Enable()
-	if m.StateOn(store.Today()).Status == store.StatusActive {
+	if m.StateOn(kit.Today()).Status == store.StatusActive {
 		t.tier.Enable()
 		t.exit.Enable()
 		return

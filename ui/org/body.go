@@ -109,14 +109,19 @@ func (f *bodyForm) addFields(b *store.Body) {
 	f.d.AddWidget("", hint)
 }
 
-// parentSelect offers every body but b itself and those under it, so the
-// tree can never loop.
+// parentSelect offers every body that store.CheckParent accepts as b's
+// parent: not b itself nor one under it, so the tree can never loop.
 func (f *bodyForm) parentSelect(b *store.Body) *widget.Select {
 	names := []string{msg.T("（无）")}
 	f.parents = nil
+	lookup := store.BodyLookup(f.v.data.bodies)
 	for _, o := range f.v.data.bodies {
-		if f.self != nil && f.v.data.isUnder(o.ID, f.self.ID) {
-			continue
+		if f.self != nil {
+			moved := *f.self
+			moved.ParentID = o.ID
+			if store.CheckParent(&moved, lookup) != nil {
+				continue
+			}
 		}
 		f.parents = append(f.parents, o.ID)
 		names = append(names, o.Name)
@@ -126,31 +131,14 @@ func (f *bodyForm) parentSelect(b *store.Body) *widget.Select {
 	return sel
 }
 
-// isUnder reports whether body id is top itself or below it.
-func (d *orgData) isUnder(id, top uuid.UUID) bool {
-	for n := 0; id != uuid.Nil && n <= len(d.bodies); n++ {
-		if id == top {
-			return true
-		}
-		b := d.body(id)
-		if b == nil {
-			return false
-		}
-		id = b.ParentID
-	}
-	return false
-}
-
-// checkName: required, and not the name of another body.
+// checkName is store.CheckBodyName (required), then not the name of
+// another body (store.FindBody, which compares as the store will).
 func (f *bodyForm) checkName(s string) error {
-	name := store.CleanText(s)
-	if name == "" {
-		return kit.FieldProblem(store.FieldBodyName, store.ProblemRequired)
+	if err := store.CheckBodyName(s); err != nil {
+		return kit.StoreError(err)
 	}
-	for _, o := range f.v.data.bodies {
-		if (f.self == nil || o.ID != f.self.ID) && store.NameKey(o.Name) == store.NameKey(name) {
-			return kit.FieldError(&store.FieldError{Field: store.FieldBodyName, Problem: store.ProblemBodyDuplicate, Detail: o.Name})
-		}
+	if o := store.FindBody(f.v.data.bodies, s); o != nil && (f.self == nil || o.ID != f.self.ID) {
+		return kit.StoreError(store.BodyDuplicateError(o))
 	}
 	return nil
 }
@@ -177,7 +165,7 @@ func (f *bodyForm) save() (func() error, func(), error) {
 	}
 	after := func() {
 		if created {
-			f.v.asOf = store.Today()
+			f.v.asOf = kit.Today()
 			f.v.rosterPane.setDate(f.v.asOf)
 		}
 		f.v.afterChange(saved.ID)
@@ -217,7 +205,7 @@ func (v *Section) showNewTerm() {
 		number = cur.Number + 1
 	}
 	no := kit.TextEntry(strconv.Itoa(number), checkTermNumber)
-	start := kit.NewDateEntry(store.Today(), true)
+	start := kit.NewDateEntry(kit.Today(), true)
 	d := kit.NewFormDialog(v.sh, "保存", func() (func() error, func(), error) { return v.saveNewTerm(b, no.Text, start.Date()) })
 	d.AddWidget("机构名称", kit.Bold(b.Name))
 	d.AddEntry("届次", store.FieldTermNo, no)

@@ -157,12 +157,12 @@ func (v *Section) applyRosterImport(plan *store.RosterPlan) {
 			v.sh.ShowError(err)
 			return
 		}
-		seats, _, _ := rosterPlanCounts(plan)
-		if len(plan.NewPeople) > 0 {
+		sum := plan.Summary()
+		if sum.NewPeople > 0 {
 			v.sh.Changed(store.KindPerson, uuid.Nil)
 		}
 		v.afterChange(plan.Body.ID)
 		dialog.ShowInformation(msg.T("导入完成"),
-			msg.Tf("新增任职 %d 人次，新建人员 %d 人。", seats, len(plan.NewPeople)), v.sh.Window())
+			msg.Tf("新增任职 %d 人次，新建人员 %d 人。", sum.Seats, sum.NewPeople), v.sh.Window())
 	})
 }

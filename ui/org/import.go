@@ -33,10 +33,9 @@ func (v *Section) showRosterPreview(path string, plan *store.RosterPlan) {
 	if plan.HasErrors() {
 		p.Refuse()
 	} else {
-		seats, _, _ := rosterPlanCounts(plan)
 		// Nothing new (the same file imported twice) changes nothing.
 		p.Offer(msg.Tf("将导入到「%s」的%s。", plan.Body.Name, kit.TermName(plan.Body.CurrentTerm().Number)),
-			seats > 0, func() { v.applyRosterImport(plan) })
+			plan.Summary().Seats > 0, func() { v.applyRosterImport(plan) })
 	}
 	v.preview = p
 	p.Show(v.sh.Window(), path, nil)
@@ -60,31 +59,9 @@ func rosterImportCell(r *store.RosterPlanRow, col int) string {
 	return kit.ProblemsText(r.Errors, r.Warnings)
 }
 
-// rosterPlanCounts counts the seats a plan adds, the rows left unchanged
-// and the rows in error.
-func rosterPlanCounts(plan *store.RosterPlan) (seats, unchanged, errs int) {
-	for _, r := range plan.Rows {
-		switch r.Action {
-		case store.RowNew:
-			seats++
-		case store.RowUnchanged:
-			unchanged++
-		case store.RowError:
-			errs++
-		}
-	}
-	return seats, unchanged, errs
-}
-
 // rosterSummaryText totals the rows: 共 12 行：新增任职 9、无变化 2、错误 1；新建人员 5 人；1 行有提示.
 func rosterSummaryText(plan *store.RosterPlan) string {
-	seats, unchanged, errs := rosterPlanCounts(plan)
-	warned := 0
-	for _, r := range plan.Rows {
-		if len(r.Warnings) > 0 {
-			warned++
-		}
-	}
+	s := plan.Summary()
 	return msg.Tf("共 %d 行：新增任职 %d、无变化 %d、错误 %d；新建人员 %d 人；%d 行有提示",
-		len(plan.Rows), seats, unchanged, errs, len(plan.NewPeople), warned)
+		s.Rows, s.Seats, s.Unchanged, s.Errors, s.NewPeople, s.Warned)
 }

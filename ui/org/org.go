@@ -71,7 +71,7 @@ func (v *Section) Watches() []store.Kind {
 }
 
 func (v *Section) Build() fyne.CanvasObject {
-	v.asOf = store.Today()
+	v.asOf = kit.Today()
 	v.tree = v.newTree()
 	v.bodyTools = v.newBodyTools()
 	v.rosterPane = v.newRosterPane()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
@@ -287,5 +288,48 @@ func TestOrgSubBodyAndDelete(t *testing.T) {
 	}
 	if top := v.tree.ChildUIDs(""); !slices.Equal(top, []string{bodyNode(secretariat)}) || v.bodyID != secretariat {
 		t.Errorf("top level after delete = %q, shown %v", top, v.body())
+	}
+}
+
+// TestOrgBodyFormUsesTheStoresTreeRule: 上级机构 offers only the bodies
+// store.CheckParent accepts (not the body itself nor one under it), and a
+// second body of the same name is refused in the store's words.
+func TestOrgBodyFormUsesTheStoresTreeRule(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	start := store.NewDate(2022, 3, 1)
+	council := newBodyWithTerm(t, db, "理事会", store.OrderStrokes, start, nil)
+	newBodyWithTerm(t, db, "监事会", store.OrderStrokes, start, nil)
+	standing := store.Body{Name: "常务理事会", Type: "常务理事会", ParentID: council.ID}
+	standing, err := db.CreateBody(context.Background(), standing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := store.Body{Name: "秘书处", Type: "秘书处", ParentID: standing.ID}
+	if _, err := db.CreateBody(context.Background(), office); err != nil {
+		t.Fatal(err)
+	}
+	a, v := openOrg(t, db)
+
+	v.tree.Select(bodyNode(council.ID))
+	tap(t, v.bodyTools.edit)
+	d := a.Dialog()
+	if got := kittest.FormWidget[*widget.Select](t, d, "上级机构").Options; !slices.Equal(got, []string{"（无）", "监事会"}) {
+		t.Errorf("parents offered to 理事会: %q", got)
+	}
+	typeInto(t, d, store.FieldBodyName, "监事会")
+	if got, want := validationText(d, store.FieldBodyName), "「机构名称」已有同名机构：监事会"; got != want {
+		t.Errorf("renamed as 监事会: %q, want %q", got, want)
+	}
+	typeInto(t, d, store.FieldBodyName, " 理事会")
+	if got := validationText(d, store.FieldBodyName); got != "" {
+		t.Errorf("its own name: %q", got)
+	}
+	d.Close()
+
+	v.tree.Select(bodyNode(standing.ID))
+	tap(t, v.bodyTools.edit)
+	d = a.Dialog()
+	if got := kittest.FormWidget[*widget.Select](t, d, "上级机构").Options; !slices.Equal(got, []string{"（无）", "理事会", "监事会"}) {
+		t.Errorf("parents offered to 常务理事会: %q", got)
 	}
 }

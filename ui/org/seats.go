@@ -68,7 +68,7 @@ func (v *Section) changeBodyNow(bodyID uuid.UUID, change func(b *store.Body) (se
 // changeDay is the default day of a change: today within the term shown,
 // else the day shown.
 func (v *Section) changeDay() store.Date {
-	if today := store.Today(); v.roster.Term != nil && v.roster.Term.ActiveOn(today) {
+	if today := kit.Today(); v.roster.Term != nil && v.roster.Term.ActiveOn(today) {
 		return today
 	}
 	return v.asOf

@@ -128,7 +128,7 @@ func (v *Section) treeSelected(id widget.TreeNodeID) {
 // the current term; the last day of a past term t; the first day of a
 // term that has not begun yet.
 func defaultAsOf(b *store.Body, t *store.Term) store.Date {
-	today := store.Today()
+	today := kit.Today()
 	if t == nil {
 		t = b.TermOn(today)
 		if t == nil && b.CurrentTerm() != nil && b.CurrentTerm().Start.After(today) {

@@ -136,7 +136,7 @@ type MemberChooser struct {
 // after each choice.
 func NewMemberChooser(members []store.Member, onChosen func()) *MemberChooser {
 	c := &MemberChooser{onChosen: onChosen}
-	today := store.Today()
+	today := kit.Today()
 	var left []*store.Member
 	for i := range members {
 		if members[i].StateOn(today).Status == store.StatusActive {

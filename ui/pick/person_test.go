@@ -169,3 +169,35 @@ func pickerInDialog(t *testing.T) (*kittest.Desk, *PersonPicker, *kit.FormDialog
 	d.Show("测试")
 	return a, p, d
 }
+
+// TestPersonFormSaysWhatTheStoreSays: the name is checked with
+// store.CheckPersonName while typing, so a name too long is refused at
+// the field in the store's words.
+func TestPersonFormSaysWhatTheStoreSays(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	a := kittest.NewDesk(t, db, nil)
+	p := NewPersonPicker(a, nil)
+	test.Type(p.search, "王五")
+	test.Tap(p.create)
+	d := a.TopDialog()
+	if d == nil {
+		t.Fatal("新建人员 opened no dialog")
+	}
+	long := strings.Repeat("王", store.MaxPersonNameRunes+1)
+	typeInto(t, d, store.FieldPersonName, long)
+	want := "「姓名」内容过长"
+	if got := kittest.ValidationText(d, store.FieldPersonName); got != want {
+		t.Errorf("a name of %d characters: %q, want %q", store.MaxPersonNameRunes+1, got, want)
+	}
+	if !d.SaveButton().Disabled() {
+		t.Error("保存 is enabled with a name too long")
+	}
+	typeInto(t, d, store.FieldPersonName, "  ")
+	if got, want := kittest.ValidationText(d, store.FieldPersonName), "「姓名」不能为空"; got != want {
+		t.Errorf("a blank name: %q, want %q", got, want)
+	}
+	typeInto(t, d, store.FieldPersonName, long[:len(long)-len("王")])
+	if got := kittest.ValidationText(d, store.FieldPersonName); got != "" {
+		t.Errorf("a name of %d characters: %q", store.MaxPersonNameRunes, got)
+	}
+}

@@ -54,7 +54,7 @@ func (f *personForm) addFields(p *store.Person) {
 	f.title = kit.TextEntry(p.Title, nil)
 	f.mobile = kit.TextEntry(p.Mobile, nil)
 	f.phone = kit.TextEntry(p.Phone, nil)
-	f.email = kit.TextEntry(p.Email, kit.CheckEmail)
+	f.email = kit.TextEntry(p.Email, kit.Check(store.CheckEmail))
 	f.note = kit.TextEntry(p.Note, nil)
 	f.gender = widget.NewRadioGroup([]string{msg.T("男"), msg.T("女")}, nil)
 	f.gender.Horizontal = true
@@ -133,15 +133,11 @@ func (f *personForm) person() store.Person {
 	return p
 }
 
-// checkName: required, not too long, and not a second person of the same
-// name in the same unit (compared as store.PersonKey, as the store will).
+// checkName is store.CheckPersonName (required, not too long), then not a
+// second person of the same name in the same unit (compared as store.PersonKey, as the store will).
 func (f *personForm) checkName(s string) error {
-	name := store.CleanName(s)
-	switch {
-	case name == "":
-		return kit.FieldProblem(store.FieldPersonName, store.ProblemRequired)
-	case len([]rune(name)) > 40:
-		return kit.FieldProblem(store.FieldPersonName, store.ProblemTooLong)
+	if err := store.CheckPersonName(s); err != nil {
+		return kit.StoreError(err)
 	}
 	if f.unit == nil {
 		return nil // still being built
@@ -153,7 +149,7 @@ func (f *personForm) checkName(s string) error {
 		self = f.self.ID
 	}
 	if dup := f.idx.DuplicateOf(&p, self); dup != nil {
-		return kit.FieldError(store.PersonDuplicateError(dup))
+		return kit.StoreError(store.PersonDuplicateError(dup))
 	}
 	return nil
 }

@@ -18,8 +18,8 @@ import (
 // the tab says so.
 const auditLogLimit = 20000
 
-// auditTab (操作日志) lists every change made to the data, newest first,
-// with who made it (clerk@PC) and a search over all columns.
+// auditTab (操作日志) lists every change made to the data file, newest
+// first, with a search over all columns.
 type auditTab struct {
 	sh     kit.Shell
 	loader *kit.Loader[[]store.AuditEntry]
@@ -46,7 +46,7 @@ func (t *auditTab) build() fyne.CanvasObject {
 	t.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	t.search.OnChanged = func(string) { t.filter() }
 	t.count = &widget.Label{Importance: widget.LowImportance}
-	t.table = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 140), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("类型"), 100), kit.Col(msg.T("操作人"), 140), kit.Col(msg.T("摘要"), 560)},
+	t.table = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 140), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("类型"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 600)},
 		func() int { return len(t.shown) }, t.cell)
 	return container.NewBorder(container.NewBorder(nil, nil, nil, t.count, t.search), nil, nil, nil, t.table)
 }
@@ -95,17 +95,5 @@ func (t *auditTab) cell(row, col int) string {
 	if row >= len(t.shown) {
 		return ""
 	}
-	// 操作人 (clerk@PC) is the log's own column: the dashboard's short
-	// list of latest changes has no room for it.
-	switch e := t.shown[row]; {
-	case col == auditColBy:
-		return e.By()
-	case col > auditColBy:
-		return kit.AuditCell(e, col-1)
-	default:
-		return kit.AuditCell(e, col)
-	}
+	return kit.AuditCell(t.shown[row], col)
 }
-
-// auditColBy is the column of 操作人, after 时间, 操作 and 类型.
-const auditColBy = 3

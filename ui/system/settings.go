@@ -37,10 +37,9 @@ func (t *settingsTab) build() fyne.CanvasObject {
 	t.name = widget.NewEntry()
 	t.name.SetText(t.sh.Settings().GroupName)
 	t.name.Validator = func(s string) error {
-		if store.CleanText(s) == "" {
-			return &store.FieldError{Field: store.FieldGroupName, Problem: store.ProblemRequired}
-		}
-		return nil
+		st := t.sh.Settings()
+		st.GroupName = s
+		return kit.StoreError(st.Validate())
 	}
 	t.name.OnSubmitted = func(string) { t.saveName() }
 	t.name.OnChanged = func(string) { t.saved.SetText("") }
@@ -65,12 +64,13 @@ func (t *settingsTab) build() fyne.CanvasObject {
 
 // saveName stores the group's name and shows it in the window title.
 func (t *settingsTab) saveName() {
-	if err := t.name.Validate(); err != nil {
+	st := t.sh.Settings()
+	st.GroupName = t.name.Text
+	if err := st.Validate(); err != nil {
+		t.name.Validate()
 		t.sh.ShowError(err)
 		return
 	}
-	st := t.sh.Settings()
-	st.GroupName = t.name.Text
 	t.saveSettings(st, func() {
 		t.name.SetText(t.sh.Settings().GroupName) // as cleaned by the store
 		t.saved.SetText(msg.T("已保存"))

@@ -18,6 +18,7 @@ import (
 	"github.com/secdesk/secdesk/store/bolt"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/kit/kittest"
+	"github.com/secdesk/secdesk/ui/msg"
 )
 
 var (
@@ -60,6 +61,28 @@ func TestEmptyGroupNameIsRefused(t *testing.T) {
 	}
 	if a.Overlay() == nil {
 		t.Error("no error shown")
+	}
+}
+
+// TestGroupNameCheckSpeaksTheLanguage: the group name is checked with
+// Settings.Validate, and its verdict is worded by msg, so the English
+// interface says it in English (the store's own text is Chinese).
+func TestGroupNameCheckSpeaksTheLanguage(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	a := openSystem(t, db)
+	msg.SetLanguage("en") // before the section is first shown, so it is built in English
+	tabs := a.OpenSection(msg.T("系统")).(*container.AppTabs)
+	tabs.SelectIndex(tabSettings)
+	settings := tabs.Items[tabSettings].Content
+	name := kittest.ObjectsOf[*widget.Entry](settings)[0]
+	name.SetText(" ")
+	err := name.Validate()
+	if want := "「Group name」 is required"; err == nil || err.Error() != want {
+		t.Errorf("empty group name: %v, want %q", err, want)
+	}
+	name.SetText("潍坊市化工职业教育集团")
+	if err := name.Validate(); err != nil {
+		t.Errorf("a group name: %v", err)
 	}
 }
 
@@ -122,11 +145,17 @@ func TestRestoreRefusedShowsError(t *testing.T) {
 	}
 }
 
+// TestAuditLogListsChangesNewestFirst: 时间, 操作, 类型, 操作人 (who on
+// which PC), 摘要, newest first; the search finds words in any column.
 func TestAuditLogListsChangesNewestFirst(t *testing.T) {
-	db, _ := kittest.OpenFile(t)
+	db, _ := kittest.OpenFileAs(t, "li", "office-1")
 	a := openSystem(t, db)
 	m := addMember(t, db, "潍坊化工有限公司", "企业", joinEvent(store.NewDate(2020, 3, 1), "理事单位"))
-	addMember(t, db, "潍坊职业学院", "高职院校")
+	// Another clerk on another PC adds a unit to the same data (a
+	// second Store over the same file, as on a shared database).
+	eng, _ := store.As[store.Engine](db)
+	other := store.New(eng, store.Options{Clerk: "wang", PC: "office-2"})
+	addMember(t, other, "潍坊职业学院", "高职院校")
 	if err := db.DeleteMember(context.Background(), m.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -138,12 +167,7 @@ func TestAuditLogListsChangesNewestFirst(t *testing.T) {
 	for _, r := range tableRows(table) {
 		got = append(got, strings.Join(r[1:], "|"))
 	}
-	entries, err := db.Audit(context.Background(), store.AuditQuery{Limit: 1})
-	if err != nil || len(entries) != 1 || entries[0].By() == "" {
-		t.Fatalf("audit: %v %v", entries, err)
-	}
-	who := entries[0].By() // the OS user @ this PC
-	want := []string{"删除|成员单位|" + who + "|删除 潍坊化工有限公司", "新增|成员单位|" + who + "|新增 潍坊职业学院", "新增|成员单位|" + who + "|新增 潍坊化工有限公司"}
+	want := []string{"删除|成员单位|li@office-1|删除 潍坊化工有限公司", "新增|成员单位|wang@office-2|新增 潍坊职业学院", "新增|成员单位|li@office-1|新增 潍坊化工有限公司"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("audit log:\n got %q\nwant %q", got, want)
 	}
@@ -152,6 +176,10 @@ func TestAuditLogListsChangesNewestFirst(t *testing.T) {
 	test.Type(search, "职业学院")
 	if rows := tableRows(table); len(rows) != 1 || rows[0][4] != "新增 潍坊职业学院" {
 		t.Errorf("search 职业学院: %v", rows)
+	}
+	search.SetText("wang@office-2")
+	if rows := tableRows(table); len(rows) != 1 || rows[0][3] != "wang@office-2" {
+		t.Errorf("search wang@office-2: %v", rows)
 	}
 	search.SetText("删除　潍坊") // a full-width space, as typed with a Chinese IME
 	if rows := tableRows(table); len(rows) != 1 || rows[0][1] != "删除" {

@@ -105,7 +105,7 @@ func check(f demo.Members) error {
 		ms = append(ms, m)
 	}
 	st := store.ComputeStats(ms, store.Date{}, store.NewDate(2023, 11, 28))
-	want := map[string]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1}
+	want := map[store.UnitType]int{"政府部门": 1, "企业": 47, "本科院校": 3, "高职院校": 17, "中职学校": 10, "行业协会": 2, "科研院所": 1}
 	if st.Total != 81 || st.Joined != 3 || st.Left != 1 || fmt.Sprint(st.ByType) != fmt.Sprint(want) {
 		return fmt.Errorf("2023-11-28 stats %+v, want the seed-000 structure", st)
 	}

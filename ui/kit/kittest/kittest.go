@@ -26,8 +26,16 @@ import (
 // returns it with its path.
 func OpenFile(t *testing.T) (store.Store, string) {
 	t.Helper()
+	return OpenFileAs(t, "", "")
+}
+
+// OpenFileAs is OpenFile with the changes made by clerk on the PC pc, as
+// the audit log names them ("li@office-1"); empty for the defaults, the
+// operating-system user and host name.
+func OpenFileAs(t *testing.T, clerk, pc string) (store.Store, string) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "secdesk.db")
-	db, err := bolt.OpenStore(path, bolt.Options{})
+	db, err := bolt.OpenStore(path, bolt.Options{Clerk: clerk, PC: pc})
 	if err != nil {
 		t.Fatalf("open data file: %v", err)
 	}

@@ -102,7 +102,7 @@ func (v *Tab) showLeave() { v.withStoredSelection(v.showLeaveOf) }
 func (v *Tab) showLeaveOf(p store.Person) {
 	start := p.LeftOn
 	if start.IsZero() {
-		start = store.Today()
+		start = kit.Today()
 	}
 	date := kit.NewDateEntry(start, false)
 	s, ctx := v.sh.Store(), v.sh.Context()

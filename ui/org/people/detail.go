@@ -26,7 +26,7 @@ func newPersonDetail() *personDetail {
 }
 
 // show fills the panel for p (nil: a hint). unit is p's unit's name.
-func (d *personDetail) show(p *store.Person, unit string, seats []heldSeat, members map[uuid.UUID]*store.Member) {
+func (d *personDetail) show(p *store.Person, unit string, seats []store.HeldSeat, members map[uuid.UUID]*store.Member) {
 	if p == nil {
 		d.box.Objects = []fyne.CanvasObject{kit.Wrap(msg.T("在左侧列表中选择一个人员，这里显示其信息和在各机构的任职情况。"))}
 		d.box.Refresh()
@@ -61,17 +61,12 @@ func personFields(p *store.Person, unit string) fyne.CanvasObject {
 // leftWarning says, for a person who has left their post, how many seats
 // they still hold today: each shows as a warning on its roster until the
 // seat is ended in 组织机构.
-func leftWarning(p *store.Person, seats []heldSeat) []fyne.CanvasObject {
-	today := store.Today()
+func leftWarning(p *store.Person, seats []store.HeldSeat) []fyne.CanvasObject {
+	today := kit.Today()
 	if !hasLeft(p, today) {
 		return nil
 	}
-	n := 0
-	for i := range seats {
-		if seats[i].activeOn(today) {
-			n++
-		}
-	}
+	n := heldOn(seats, today)
 	if n == 0 {
 		return nil
 	}
@@ -83,21 +78,21 @@ func leftWarning(p *store.Person, seats []heldSeat) []fyne.CanvasObject {
 // seatList lists the seats, each as 机构 届次 / 职位 · 职务 / 任职日期 —
 // 离任日期: three short lines fit the narrow panel where five columns
 // would break every word.
-func seatList(seats []heldSeat, members map[uuid.UUID]*store.Member) fyne.CanvasObject {
+func seatList(seats []store.HeldSeat, members map[uuid.UUID]*store.Member) fyne.CanvasObject {
 	if len(seats) == 0 {
 		return widget.NewLabel(msg.T("没有任职记录"))
 	}
 	box := container.NewVBox()
-	today := store.Today()
+	today := kit.Today()
 	for i := range seats {
 		s := &seats[i]
 		head := kit.Bold(s.Body + " " + kit.TermName(s.Term))
-		what := s.position(members)
+		what := seatPosition(s, members)
 		if s.Title != "" {
 			what += " · " + s.Title
 		}
-		period := kit.Wrap(s.period())
-		if !s.activeOn(today) {
+		period := kit.Wrap(seatPeriod(s))
+		if !s.ActiveOn(today) {
 			period.Importance = widget.LowImportance
 		}
 		box.Add(container.NewVBox(head, kit.Wrap(what), period))

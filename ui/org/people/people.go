@@ -23,9 +23,9 @@ type Tab struct {
 	loader *kit.Loader[peopleLoad]
 	view   fyne.CanvasObject
 
-	idx     *pick.Index // the latest load; nil until the first arrives
-	seats   personSeats // every seat of every body, by person
-	visible []int       // indices into idx.People, in table order
+	idx     *pick.Index                    // the latest load; nil until the first arrives
+	seats   map[uuid.UUID][]store.HeldSeat // every seat of every body, by person
+	visible []int                          // indices into idx.People, in table order
 	// selected is the person in the detail panel, or uuid.Nil; it survives
 	// reloads and searches.
 	selected uuid.UUID
@@ -43,7 +43,7 @@ type Tab struct {
 // peopleLoad is one load: the people indexed, and their seats.
 type peopleLoad struct {
 	idx   *pick.Index
-	seats personSeats
+	seats map[uuid.UUID][]store.HeldSeat
 }
 
 // Kinds are the changes the tab shows: a seat added on a body changes the
@@ -85,7 +85,7 @@ func (v *Tab) Refresh() {
 		if err != nil {
 			return peopleLoad{}, err
 		}
-		return peopleLoad{pick.NewIndex(snap.People, snap.Members), seatsByPerson(snap.Bodies)}, nil
+		return peopleLoad{pick.NewIndex(snap.People, snap.Members), store.SeatsByPerson(snap.Bodies)}, nil
 	})
 }
 

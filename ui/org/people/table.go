@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -95,8 +96,8 @@ func (v *Tab) cellText(id widget.TableCellID) string {
 	case pcolEmail:
 		return p.Email
 	case pcolSeats:
-		today := store.Today()
-		n := v.seats.heldOn(p.ID, today)
+		today := kit.Today()
+		n := heldOn(v.seats[p.ID], today)
 		s := strconv.Itoa(n)
 		if n > 0 && hasLeft(p, today) {
 			s += " ⚠"
