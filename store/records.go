@@ -67,9 +67,6 @@ func (r *records) Engine() Engine { return r.eng }
 
 func (r *records) Close() error { return r.eng.Close() }
 
-// Today is the store's today, by its clock.
-func (r *records) today() Date { return DateOf(r.opt.Now()) }
-
 // clock is now without a monotonic reading, so a time handed back equals
 // the one decoded later.
 func (r *records) clock() time.Time { return r.opt.Now().Round(0) }

@@ -73,11 +73,3 @@ func codeKey[K comparable](m map[K]string, code string) (K, bool) {
 	var zero K
 	return zero, false
 }
-
-// WarningCodes returns the persisted codes of w's field and problem, for
-// migrations that convert older text into them.
-func WarningCodes(w Warning) (field, problem string, ok bool) {
-	field, okF := warningFields[w.Field]
-	problem, okP := warningProblems[w.Problem]
-	return field, problem, okF && okP
-}
