@@ -130,6 +130,8 @@ func drawnCell(v *Section, row, col int) string {
 // Metrics: write-ms (UpdateMember), reload-ms (Store.Members of the
 // refresh), refresh-ms (everything after the write: reload, keys, apply,
 // table), cpu-ms (process CPU time, all threads, per op).
+//
+//   - apply: only the UI thread's share of the refresh (Loader's apply).
 func BenchmarkSaveToScreen10k(b *testing.B) {
 	ts := &timedStore{Store: demoPlus10k(b)}
 	a := kittest.NewDesk(b, ts, func(sh kit.Shell) []kit.Section { return []kit.Section{New(sh)} })
@@ -213,6 +215,28 @@ func BenchmarkSaveToScreen10k(b *testing.B) {
 				a.Changed(store.KindMember, saved.ID)
 			}
 		})
+	})
+	// apply is the part of the refresh that runs on the UI thread: a
+	// loaded register (prepared with the timer stopped) applied to the
+	// widgets — states, filters, counts, selection, table and detail.
+	b.Run("apply", func(b *testing.B) {
+		ms, err := ts.Store.Members(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var cpu time.Duration
+		ops := 0
+		for b.Loop() {
+			b.StopTimer()
+			l := newMemberList(ms)
+			v.selectMember(ids[ops%len(ids)])
+			b.StartTimer()
+			cpu0 := cpuNow()
+			v.apply(l)
+			cpu += cpuNow() - cpu0
+			ops++
+		}
+		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(ops), "cpu-ms/op")
 	})
 }
 
