@@ -47,14 +47,14 @@ func OpenFileAs(t *testing.T, clerk, pc string) (store.Store, string) {
 // screen, with the section shown filling it.
 type Desk struct {
 	*kit.Desk
-	t       *testing.T
+	t       testing.TB
 	content *fyne.Container
 	dialogs []*kit.FormDialog
 }
 
 // NewDesk builds a shell on s in Chinese, with the sections sections makes
 // (nil for none: a picker's test).
-func NewDesk(t *testing.T, s store.Store, sections func(kit.Shell) []kit.Section) *Desk {
+func NewDesk(t testing.TB, s store.Store, sections func(kit.Shell) []kit.Section) *Desk {
 	t.Helper()
 	Inline(t)
 	fa := test.NewTempApp(t)
@@ -80,7 +80,7 @@ func NewDesk(t *testing.T, s store.Store, sections func(kit.Shell) []kit.Section
 }
 
 // Inline makes background work run at once for the rest of the test.
-func Inline(t *testing.T) {
+func Inline(t testing.TB) {
 	old := kit.RunOffUIThread
 	kit.RunOffUIThread = func(f func()) { f() }
 	t.Cleanup(func() { kit.RunOffUIThread = old })
