@@ -135,7 +135,7 @@ func (d *Desk) SettingsSaved(st store.Settings) {
 // Changed drops the cached records of kind, refreshes the section on
 // screen if it watches kind, and marks the other built ones that do stale.
 func (d *Desk) Changed(kind store.Kind, id uuid.UUID) {
-	d.data.invalidate(kind)
+	d.data.invalidate(kind, id)
 	for i, p := range d.sections {
 		if p.view == nil || !slices.Contains(p.Watches(), kind) {
 			continue

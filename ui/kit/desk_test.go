@@ -1,6 +1,7 @@
 package kit_test
 
 import (
+	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -102,5 +103,66 @@ func TestSettingsIsACopy(t *testing.T) {
 	st.Positions[0] = "秘书长"
 	if got := d.Settings().Positions[0]; got != "理事长" {
 		t.Errorf("positions changed through a copy: %q", got)
+	}
+}
+
+// countingStore counts the whole-register and one-member reads.
+type countingStore struct {
+	store.Store
+	all, one int
+}
+
+func (s *countingStore) Members(ctx context.Context) ([]store.Member, error) {
+	s.all++
+	return s.Store.Members(ctx)
+}
+
+func (s *countingStore) Member(ctx context.Context, id uuid.UUID) (store.Member, error) {
+	s.one++
+	return s.Store.Member(ctx, id)
+}
+
+// TestDataRereadsOnlyTheChangedRecord: a change announced for one record
+// reads that record again, not the register; it is replaced, added in
+// creation order, or dropped when deleted, and the slice handed out
+// before is left as it was (other sections may still show it).
+func TestDataRereadsOnlyTheChangedRecord(t *testing.T) {
+	ctx := context.Background()
+	db, _ := kittest.OpenFile(t)
+	cs := &countingStore{Store: db}
+	d := kittest.NewDesk(t, cs, nil)
+	a := kittest.AddMember(t, db, "潍坊职业学院", "高职院校")
+	b := kittest.AddMember(t, db, "烟台职业学院", "高职院校")
+	before, _ := d.Data().Members()
+
+	edited := b
+	edited.City = "烟台市"
+	if _, err := db.UpdateMember(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
+	d.Changed(store.KindMember, b.ID)
+	c := kittest.AddMember(t, db, "东营职业学院", "高职院校")
+	d.Changed(store.KindMember, c.ID)
+	if err := db.DeleteMember(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	d.Changed(store.KindMember, a.ID)
+	cs.all, cs.one = 0, 0
+	got, err := d.Data().Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs.all != 0 || cs.one != 3 {
+		t.Errorf("%d register reads and %d member reads, want 0 and 3", cs.all, cs.one)
+	}
+	if len(got) != 2 || got[0].ID != b.ID || got[0].City != "烟台市" || got[1].ID != c.ID {
+		t.Errorf("patched register: %+v", got)
+	}
+	if len(before) != 2 || before[0].ID != a.ID || before[1].City != "" {
+		t.Errorf("the slice handed out before changed: %+v", before)
+	}
+	d.Changed(store.KindMember, uuid.Nil)
+	if all, _ := d.Data().Members(); cs.all != 1 || len(all) != 2 {
+		t.Errorf("a change of several: %d register reads, %d members", cs.all, len(all))
 	}
 }

@@ -91,3 +91,20 @@ func TermName(n int) string {
 	}
 	return store.TermName(n)
 }
+
+// SetCellText sets the text of a table or list cell's label only if it
+// differs. Laying out Chinese text is most of what a table's refresh
+// costs, and after a save only one row changed: the other cells keep
+// their layout.
+func SetCellText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+// SetCellIcon is SetCellText for a cell's icon.
+func SetCellIcon(i *widget.Icon, r fyne.Resource) {
+	if i.Resource != r {
+		i.SetResource(r)
+	}
+}

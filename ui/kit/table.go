@@ -27,7 +27,7 @@ func NewTextTable(cols []TextColumn, rows func() int, cell func(row, col int) st
 			return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(cell(id.Row, id.Col))
+			SetCellText(o.(*widget.Label), cell(id.Row, id.Col))
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {

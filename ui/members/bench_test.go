@@ -16,7 +16,7 @@ var benchQueries = []string{"职业", "科技有限", "91370"}
 // 10,000 units: every row's status, type, tier, city and precomputed
 // search key checked. Target ≤ 100 ms.
 func BenchmarkFilterMembers10k(b *testing.B) {
-	l := newMemberList(storetest.SyntheticMembers(10000, 1))
+	l := newMemberList(storetest.SyntheticMembers(10000, 1), nil)
 	l.setAsOf(store.Today(), tableSort{col: colTier})
 	var out []int
 	for i := 0; b.Loop(); i++ {
@@ -51,14 +51,14 @@ func BenchmarkFilterBaseline10k(b *testing.B) {
 func BenchmarkPrepareMembers10k(b *testing.B) {
 	ms := storetest.SyntheticMembers(10000, 1)
 	for b.Loop() {
-		newMemberList(ms)
+		newMemberList(ms, nil)
 	}
 }
 
 // BenchmarkAsOfAndSort10k is the work of changing 截至日期 or the sort
 // column: every state derived again and the rows sorted.
 func BenchmarkAsOfAndSort10k(b *testing.B) {
-	l := newMemberList(storetest.SyntheticMembers(10000, 1))
+	l := newMemberList(storetest.SyntheticMembers(10000, 1), nil)
 	for i := 0; b.Loop(); i++ {
 		l.setAsOf(store.Today().AddDays(-i%3000), tableSort{col: i % numCols})
 	}

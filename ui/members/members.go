@@ -75,13 +75,13 @@ func (v *Section) Build() fyne.CanvasObject {
 // prepares their keys there too, and then applies the result to the
 // widgets, so a register of 10,000 units never freezes the window.
 func (v *Section) Refresh() {
-	data := v.sh.Data()
+	data, prev := v.sh.Data(), v.list
 	v.loader.Load(func() (*memberList, error) {
 		ms, err := data.Members()
 		if err != nil {
 			return nil, err
 		}
-		return newMemberList(ms), nil
+		return newMemberList(ms, prev), nil
 	})
 }
 
@@ -96,8 +96,7 @@ func (v *Section) apply(l *memberList) {
 		v.selected, v.reveal = v.reveal, uuid.Nil
 		v.revealSelected()
 	}
-	v.applyFilter()
-	v.table.Refresh()
+	v.applyFilter() // refreshes the table
 	v.showSelected()
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/google/uuid"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
@@ -35,31 +36,43 @@ type memberRow struct {
 	// search is NameKey(name), the credit code, NameKey(contact) and the
 	// phone, joined by a separator no query can contain.
 	search  string
-	flagged bool // failing credit code or recorded import warnings
-	nameKey []byte
-	cityKey []byte
-	contKey []byte
-	state   store.State // as of memberList.asOf
+	nameKey string // store.NameKey(m.Name)
+	flagged bool   // failing credit code or recorded import warnings
+	// Collation keys of the name, city and contact, for sorting.
+	nameColl []byte
+	cityColl []byte
+	contColl []byte
+	state    store.State // as of memberList.asOf
+	// rev is the record's Rev when its keys were made: a later load reuses
+	// them for a member whose Rev is the same.
+	rev int64
 }
 
 // newMemberList prepares ms for display. It does not touch widgets, so it
-// runs in the goroutine that fetched ms.
-func newMemberList(ms []store.Member) *memberList {
+// runs in the goroutine that fetched ms. The keys of a member that prev
+// (the list shown now, or nil) already has at the same revision are taken
+// from it: after one save only that one member's keys are made again.
+func newMemberList(ms []store.Member, prev *memberList) *memberList {
 	l := &memberList{members: ms, rows: make([]memberRow, len(ms)),
 		byName: make(map[string]*store.Member, len(ms)), byCode: map[string]*store.Member{}}
+	old := prev.rowsByID()
 	coll := collate.New(language.Chinese)
 	var buf collate.Buffer
-	key := func(s string) []byte { return slices.Clone(coll.KeyFromString(&buf, s)) }
+	key := func(s string) []byte {
+		k := slices.Clone(coll.KeyFromString(&buf, s))
+		buf.Reset()
+		return k
+	}
 	cities := map[string]bool{}
 	for i := range ms {
 		m := &ms[i]
-		nameKey := store.NameKey(m.Name)
-		l.rows[i] = memberRow{m: m,
-			search:  nameKey + "\x00" + m.CreditCode + "\x00" + store.NameKey(m.Contact) + "\x00" + m.Phone,
-			flagged: m.CodeFlagged() || len(m.Warnings) > 0,
-			nameKey: key(m.Name), cityKey: key(m.City), contKey: key(m.Contact)}
-		buf.Reset()
-		l.byName[nameKey] = m
+		if r, ok := old[m.ID]; ok && r.rev == m.Rev && r.m.Updated.Equal(m.Updated) {
+			r.m = m
+			l.rows[i] = r
+		} else {
+			l.rows[i] = newRow(m, key)
+		}
+		l.byName[l.rows[i].nameKey] = m
 		if m.CreditCode != "" {
 			l.byCode[m.CreditCode] = m
 		}
@@ -70,6 +83,26 @@ func newMemberList(ms []store.Member) *memberList {
 	}
 	slices.SortFunc(l.cities, func(a, b string) int { return coll.CompareString(a, b) })
 	return l
+}
+
+func newRow(m *store.Member, key func(string) []byte) memberRow {
+	nameKey := store.NameKey(m.Name)
+	return memberRow{m: m, rev: m.Rev, nameKey: nameKey,
+		search:   nameKey + "\x00" + m.CreditCode + "\x00" + store.NameKey(m.Contact) + "\x00" + m.Phone,
+		flagged:  m.CodeFlagged() || len(m.Warnings) > 0,
+		nameColl: key(m.Name), cityColl: key(m.City), contColl: key(m.Contact)}
+}
+
+// rowsByID indexes the rows of l (nil: none) by member ID.
+func (l *memberList) rowsByID() map[uuid.UUID]memberRow {
+	if l == nil {
+		return nil
+	}
+	out := make(map[uuid.UUID]memberRow, len(l.rows))
+	for _, r := range l.rows {
+		out[r.m.ID] = r
+	}
+	return out
 }
 
 // setAsOf derives every member's state on day d and sorts the rows.
@@ -94,7 +127,7 @@ func (l *memberList) sort(s tableSort) {
 		if s.desc {
 			c = -c
 		}
-		return cmp.Or(c, bytes.Compare(l.rows[i].nameKey, l.rows[j].nameKey), cmp.Compare(i, j))
+		return cmp.Or(c, bytes.Compare(l.rows[i].nameColl, l.rows[j].nameColl), cmp.Compare(i, j))
 	})
 }
 
@@ -105,7 +138,7 @@ func compareRows(a, b *memberRow, col int) int {
 	case colMarker:
 		return -cmpBool(a.flagged, b.flagged)
 	case colName:
-		return bytes.Compare(a.nameKey, b.nameKey)
+		return bytes.Compare(a.nameColl, b.nameColl)
 	case colType:
 		return cmp.Compare(slices.Index(store.UnitTypes, a.m.Type), slices.Index(store.UnitTypes, b.m.Type))
 	case colTier:
@@ -114,9 +147,9 @@ func compareRows(a, b *memberRow, col int) int {
 	case colStatus:
 		return cmp.Compare(slices.Index(store.Statuses, a.state.Status), slices.Index(store.Statuses, b.state.Status))
 	case colCity:
-		return bytes.Compare(a.cityKey, b.cityKey)
+		return bytes.Compare(a.cityColl, b.cityColl)
 	case colContact:
-		return bytes.Compare(a.contKey, b.contKey)
+		return bytes.Compare(a.contColl, b.contColl)
 	case colPhone:
 		return strings.Compare(a.m.Phone, b.m.Phone)
 	case colJoined:

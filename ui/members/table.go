@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -82,21 +83,22 @@ func (v *Section) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
 	label, icon := stack.Objects[0].(*widget.Label), stack.Objects[1].(*widget.Icon)
 	if id.Row >= len(v.visible) {
-		label.SetText("")
-		icon.SetResource(nil)
+		kit.SetCellText(label, "")
+		kit.SetCellIcon(icon, nil)
 		return
 	}
 	r := &v.list.rows[v.visible[id.Row]]
 	if id.Col == colMarker {
-		label.SetText("")
-		icon.SetResource(nil)
+		kit.SetCellText(label, "")
+		var res fyne.Resource
 		if r.flagged {
-			icon.SetResource(theme.WarningIcon())
+			res = theme.WarningIcon()
 		}
+		kit.SetCellIcon(icon, res)
 		return
 	}
-	icon.SetResource(nil)
-	label.SetText(cellText(r, id.Col))
+	kit.SetCellIcon(icon, nil)
+	kit.SetCellText(label, cellText(r, id.Col))
 }
 
 // cellText is the text of a column for one row, in the chosen language.

@@ -86,7 +86,7 @@ func (v *Section) newRosterTable() *widget.Table {
 			if line.Warning != nil {
 				l.Importance = widget.DangerImportance
 			}
-			l.SetText(rosterCell(line, id.Row, id.Col))
+			kit.SetCellText(l, rosterCell(line, id.Row, id.Col))
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {

@@ -50,7 +50,7 @@ func (v *Tab) newTable() *widget.Table {
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.cellText(id)) })
+		func(id widget.TableCellID, o fyne.CanvasObject) { kit.SetCellText(o.(*widget.Label), v.cellText(id)) })
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject { return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}} }
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
