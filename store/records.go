@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -29,22 +30,24 @@ func New(e Engine, o Options) Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Clerk == "" {
-		o.Clerk = osUser()
-	}
-	if o.PC == "" {
-		o.PC, _ = os.Hostname()
-	}
+	o.Clerk, o.PC = cmp.Or(o.Clerk, OSUser()), cmp.Or(o.PC, ThisPC())
 	return &records{eng: e, opt: o, by: ClerkAt(o.Clerk, o.PC), session: NewID()}
 }
 
-// osUser is the login name without a Windows domain ("OFFICE\\li" → "li").
-func osUser() string {
+// OSUser is the login name without a Windows domain ("OFFICE\\li" → "li"),
+// the default clerk of the audit log.
+func OSUser() string {
 	u, err := user.Current()
 	if err != nil {
 		return os.Getenv("USER")
 	}
 	return filepath.Base(filepath.FromSlash(u.Username))
+}
+
+// ThisPC is the computer's name, the default PC of the audit log.
+func ThisPC() string {
+	h, _ := os.Hostname()
+	return h
 }
 
 // records is the Store of New.

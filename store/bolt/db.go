@@ -5,6 +5,7 @@
 package bolt
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -105,6 +106,9 @@ func OpenWith(path string, opt Options) (*DB, error) {
 	if opt.Timeout <= 0 {
 		opt.Timeout = DefaultTimeout
 	}
+	// The migration's audit entry names who opened the file, as the
+	// store's entries do.
+	opt.Clerk, opt.PC = cmp.Or(opt.Clerk, store.OSUser()), cmp.Or(opt.PC, store.ThisPC())
 	// An absolute path, so 系统 and the messages show where the file is.
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
