@@ -14,3 +14,15 @@ var (
 	ErrServerPermission  = errors.New("数据库用户没有所需的权限，请联系管理员授权")
 	ErrServerAddress     = errors.New("数据库地址格式不正确，请核对后重试（例如 postgres://用户名@服务器/数据库）")
 )
+
+// PlaceError says which data an error is about: a server's database as
+// "user@host/db", never with a password. The window and the command line
+// show the place after the message, so the administrator knows which
+// server or database to look at.
+type PlaceError struct {
+	Place string
+	Err   error
+}
+
+func (e *PlaceError) Error() string { return e.Err.Error() + "（" + e.Place + "）" }
+func (e *PlaceError) Unwrap() error { return e.Err }

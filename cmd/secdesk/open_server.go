@@ -27,5 +27,9 @@ func isServerURL(db string) bool {
 // (reconnecting the change feed) go nowhere: a command prints only its
 // output, and the window shows what matters.
 func openServer(ctx context.Context, url string) (store.Engine, error) {
-	return postgres.Open(ctx, url, postgres.Options{Logf: func(string, ...any) {}})
+	e, err := postgres.Open(ctx, url, postgres.Options{Logf: func(string, ...any) {}})
+	if err != nil {
+		return nil, &store.PlaceError{Place: postgres.Describe(url), Err: err}
+	}
+	return e, nil
 }

@@ -75,6 +75,10 @@ func Error(err error) string {
 	if fe, ok := store.AsFieldError(err); ok {
 		return FieldError(fe)
 	}
+	var pe *store.PlaceError
+	if errors.As(err, &pe) {
+		return Error(pe.Err) + "\n" + T("数据库：") + pe.Place
+	}
 	if s, ok := conflictText(err); ok {
 		return s
 	}
