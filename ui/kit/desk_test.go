@@ -2,7 +2,9 @@ package kit_test
 
 import (
 	"context"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -164,5 +166,52 @@ func TestDataRereadsOnlyTheChangedRecord(t *testing.T) {
 	d.Changed(store.KindMember, uuid.Nil)
 	if all, _ := d.Data().Members(); cs.all != 1 || len(all) != 2 {
 		t.Errorf("a change of several: %d register reads, %d members", cs.all, len(all))
+	}
+}
+
+// feedStore is a store with a change feed the test writes to, as a
+// shared database's is.
+type feedStore struct {
+	store.Store
+	feed chan store.Change
+}
+
+func (s *feedStore) Watch(ctx context.Context) (<-chan store.Change, error) { return s.feed, nil }
+
+// feedCounting counts refreshes made from the feed's goroutine (in the
+// test driver fyne.Do runs where it is called).
+type feedCounting struct {
+	counting
+	n atomic.Int32
+}
+
+func (c *feedCounting) Refresh() { c.n.Add(1) }
+
+// TestOthersChangesRefresh: a change another clerk saved on a shared
+// database refreshes the section on screen that shows its kind, and the
+// shared data re-reads the record, as a change made in this window does.
+func TestOthersChangesRefresh(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	fs := &feedStore{Store: db, feed: make(chan store.Change, 1)}
+	members := &feedCounting{counting: counting{title: "成员单位", watches: []store.Kind{store.KindMember}}}
+	d := kittest.NewDesk(t, fs, func(kit.Shell) []kit.Section { return []kit.Section{members} })
+	d.OpenSection("成员单位")
+	if got, _ := d.Data().Members(); len(got) != 0 {
+		t.Fatalf("%d members at start", len(got))
+	}
+	d.WatchOthers()
+	defer d.Close()
+
+	m := kittest.AddMember(t, db, "潍坊职业学院", "高职院校") // by "another clerk": no Changed here
+	fs.feed <- store.Change{Kind: store.KindMember, RecordID: m.ID, By: "wang@office-2"}
+	deadline := time.Now().Add(2 * time.Second)
+	for members.n.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := members.n.Load(); n != 1 {
+		t.Fatalf("section refreshed %d times after another clerk's change", n)
+	}
+	if got, _ := d.Data().Members(); len(got) != 1 || got[0].ID != m.ID {
+		t.Errorf("shared data after the change: %+v", got)
 	}
 }
