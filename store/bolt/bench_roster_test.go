@@ -68,7 +68,7 @@ func BenchmarkSaveBody2000Seats(b *testing.B) {
 	b.Run("SaveBody", func(b *testing.B) {
 		db, _, body := rosterBenchFile(b)
 		term, i := body.CurrentTerm().ID, 0
-		latencies := timeEach(b, func() error {
+		latencies := storetest.TimeEach(b, func() error {
 			seat := body.CurrentTerm().Seats[i%rosterBenchSeats].ID
 			i++
 			if err := body.MoveSeat(term, seat, 1); err != nil {
@@ -78,7 +78,7 @@ func BenchmarkSaveBody2000Seats(b *testing.B) {
 			body = saved
 			return err
 		})
-		reportP99(b, latencies)
+		storetest.ReportP99(b, latencies)
 	})
 	// raw is the library's floor: one bbolt Update putting the same JSON
 	// over the stored body.
@@ -88,12 +88,12 @@ func BenchmarkSaveBody2000Seats(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		latencies := timeEach(b, func() error {
+		latencies := storetest.TimeEach(b, func() error {
 			return db.bolt.Update(func(tx *bbolt.Tx) error {
 				return tx.Bucket(bucketBodies).Put(idKey(body.ID), data)
 			})
 		})
-		reportP99(b, latencies)
+		storetest.ReportP99(b, latencies)
 		b.ReportMetric(float64(len(data)), "value-bytes")
 	})
 }

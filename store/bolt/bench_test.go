@@ -2,7 +2,6 @@ package bolt
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -122,34 +121,10 @@ func BenchmarkRawOpenIterate(b *testing.B) {
 	}
 }
 
-// BenchmarkSaveMember saves one member of the 10k file per operation, the
-// way the 编辑 and 类别变更 dialogs do. Target p99 ≤ 50 ms.
+// BenchmarkSaveMember saves one member of the 10k register per
+// operation, as the dialogs do (storetest.BenchSaveMember). Target p99 ≤ 50 ms.
 func BenchmarkSaveMember(b *testing.B) {
-	b.Run("update", func(b *testing.B) {
-		db, ms := openCopy(b)
-		i := 0
-		latencies := timeEach(b, func() error {
-			m := &ms[i%len(ms)]
-			m.Phone = fmt.Sprintf("1380536%04d", i%10000)
-			saved, err := db.UpdateMember(ctx, *m)
-			*m = saved
-			i++
-			return err
-		})
-		reportP99(b, latencies)
-	})
-	b.Run("event", func(b *testing.B) {
-		db, ms := openCopy(b)
-		i := 0
-		latencies := timeEach(b, func() error {
-			m := &ms[i%len(ms)]
-			saved, err := db.AddEvent(ctx, m.ID, nextEvent(m))
-			*m = saved
-			i++
-			return err
-		})
-		reportP99(b, latencies)
-	})
+	storetest.BenchSaveMember(b, openCopy, store.DateOf(benchNow()))
 }
 
 func openCopy(b *testing.B) (store.Store, []store.Member) {
@@ -163,18 +138,6 @@ func openCopy(b *testing.B) (store.Store, []store.Member) {
 		b.Fatal(err)
 	}
 	return db, ms
-}
-
-// nextEvent is an event the rules allow today: a tier change for a member
-// in the register, a rejoin for one that left.
-func nextEvent(m *store.Member) store.Event {
-	today := store.DateOf(benchNow())
-	st := m.StateOn(today)
-	if st.Status != store.StatusActive {
-		return store.Event{Kind: store.EventJoin, Date: today, Tier: "成员单位"}
-	}
-	next := store.Tiers[(slices.Index(store.Tiers, st.Tier)+1)%len(store.Tiers)]
-	return store.Event{Kind: store.EventTier, Date: today, Tier: next}
 }
 
 // BenchmarkRawPut is the library's floor for a save: one bbolt Update that
@@ -194,35 +157,13 @@ func BenchmarkRawPut(b *testing.B) {
 		})
 	})
 	i := 0
-	latencies := timeEach(b, func() error {
+	latencies := storetest.TimeEach(b, func() error {
 		k, v := keys[i%len(keys)], values[i%len(values)]
 		i++
 		return raw.Update(func(tx *bbolt.Tx) error { return tx.Bucket(bucketMembers).Put(k, v) })
 	})
-	reportP99(b, latencies)
+	storetest.ReportP99(b, latencies)
 	b.ReportMetric(float64(meanLen(values)), "value-bytes")
-}
-
-// timeEach runs op b.N times and returns each run's duration.
-func timeEach(b *testing.B, op func() error) []time.Duration {
-	var latencies []time.Duration
-	for b.Loop() {
-		start := time.Now()
-		if err := op(); err != nil {
-			b.Fatal(err)
-		}
-		latencies = append(latencies, time.Since(start))
-	}
-	return latencies
-}
-
-func reportP99(b *testing.B, latencies []time.Duration) {
-	if len(latencies) == 0 {
-		return
-	}
-	slices.Sort(latencies)
-	p99 := latencies[(len(latencies)*99)/100]
-	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
 }
 
 func meanLen(values [][]byte) int {

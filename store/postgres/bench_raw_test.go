@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/storetest"
 )
 
 // BenchmarkRawPut is the floor for a save, mirroring store/bolt's: one
@@ -30,7 +31,7 @@ func BenchmarkRawPut(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
-	latencies := timeEach(b, func() error {
+	latencies := storetest.TimeEach(b, func() error {
 		id, v := ids[i%len(ids)], values[i%len(values)]
 		i++
 		return pgx.BeginTxFunc(ctx, e.pool, pgx.TxOptions{IsoLevel: pgx.Serializable, AccessMode: pgx.ReadWrite}, func(tx pgx.Tx) error {
@@ -38,7 +39,7 @@ func BenchmarkRawPut(b *testing.B) {
 			return err
 		})
 	})
-	reportP99(b, latencies)
+	storetest.ReportP99(b, latencies)
 	total := 0
 	for _, v := range values {
 		total += len(v)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -139,35 +138,10 @@ func BenchmarkRawScan(b *testing.B) {
 	}
 }
 
-// BenchmarkSaveMember saves one member of the 10k register per operation,
-// the way the 编辑 and 类别变更 dialogs do. Target p99 ≤ 50 ms.
+// BenchmarkSaveMember saves one member of the 10k register per
+// operation, as the dialogs do (storetest.BenchSaveMember). Target p99 ≤ 50 ms.
 func BenchmarkSaveMember(b *testing.B) {
-	ctx := context.Background()
-	b.Run("update", func(b *testing.B) {
-		s, ms := openCopy(b)
-		i := 0
-		latencies := timeEach(b, func() error {
-			m := &ms[i%len(ms)]
-			m.Phone = fmt.Sprintf("1380536%04d", i%10000)
-			saved, err := s.UpdateMember(ctx, *m)
-			*m = saved
-			i++
-			return err
-		})
-		reportP99(b, latencies)
-	})
-	b.Run("event", func(b *testing.B) {
-		s, ms := openCopy(b)
-		i := 0
-		latencies := timeEach(b, func() error {
-			m := &ms[i%len(ms)]
-			saved, err := s.AddEvent(ctx, m.ID, nextEvent(m))
-			*m = saved
-			i++
-			return err
-		})
-		reportP99(b, latencies)
-	})
+	storetest.BenchSaveMember(b, openCopy, store.DateOf(benchNow()))
 }
 
 func openCopy(b *testing.B) (store.Store, []store.Member) {
@@ -178,18 +152,6 @@ func openCopy(b *testing.B) (store.Store, []store.Member) {
 		b.Fatal(err)
 	}
 	return s, ms
-}
-
-// nextEvent is an event the rules allow today: a tier change for a member
-// in the register, a rejoin for one that left.
-func nextEvent(m *store.Member) store.Event {
-	today := store.DateOf(benchNow())
-	st := m.StateOn(today)
-	if st.Status != store.StatusActive {
-		return store.Event{Kind: store.EventJoin, Date: today, Tier: "成员单位"}
-	}
-	next := store.Tiers[(slices.Index(store.Tiers, st.Tier)+1)%len(store.Tiers)]
-	return store.Event{Kind: store.EventTier, Date: today, Tier: next}
 }
 
 // BenchmarkImport10k applies a 10,000-row import plan (every row new)
@@ -219,26 +181,4 @@ func BenchmarkImport10k(b *testing.B) {
 		c.DropDatabase(ctx, db)
 		b.StartTimer()
 	}
-}
-
-// timeEach runs op b.N times and returns each run's duration.
-func timeEach(b *testing.B, op func() error) []time.Duration {
-	var latencies []time.Duration
-	for b.Loop() {
-		start := time.Now()
-		if err := op(); err != nil {
-			b.Fatal(err)
-		}
-		latencies = append(latencies, time.Since(start))
-	}
-	return latencies
-}
-
-func reportP99(b *testing.B, latencies []time.Duration) {
-	if len(latencies) == 0 {
-		return
-	}
-	slices.Sort(latencies)
-	p99 := latencies[(len(latencies)*99)/100]
-	b.ReportMetric(float64(p99.Microseconds())/1000, "p99-ms")
 }
