@@ -13,6 +13,7 @@ import (
 
 	"github.com/secdesk/secdesk/assets"
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/storetest"
 )
 
 // Day is a date in tests.
@@ -26,21 +27,13 @@ func JoinEvent(d store.Date, tier store.Tier) store.Event {
 // AddMember creates a member through the store with the given events.
 func AddMember(t *testing.T, s store.Store, name string, typ store.UnitType, events ...store.Event) store.Member {
 	t.Helper()
-	m, err := s.CreateMember(context.Background(), store.Member{Name: name, Type: typ, Events: events})
-	if err != nil {
-		t.Fatalf("create %s: %v", name, err)
-	}
-	return m
+	return storetest.MustCreate(t, s, store.Member{Name: name, Type: typ, Events: events})
 }
 
 // AddPerson creates a person through the store.
 func AddPerson(t *testing.T, s store.Store, p store.Person) store.Person {
 	t.Helper()
-	saved, err := s.CreatePerson(context.Background(), p)
-	if err != nil {
-		t.Fatalf("create person %s: %v", p.Name, err)
-	}
-	return saved
+	return storetest.MustPerson(t, s, p)
 }
 
 // NewPerson records a person of a free-text unit through the store.
