@@ -83,9 +83,18 @@ func applySavedLanguage(st store.Settings) {
 }
 
 // updateTitle shows the group's name first: with several data files open
-// on one PC, the clerk sees at once which group a window belongs to.
-func (a *App) updateTitle() {
-	a.win.SetTitle(a.Settings().GroupName + " — " + msg.T(AppName))
+// on one PC, the clerk sees at once which group a window belongs to. The
+// demo group's file says 演示数据 before it, so nobody types the real
+// register into it.
+func (a *App) updateTitle() { a.win.SetTitle(Title(a.Settings())) }
+
+// Title is the window's title for a data file with the settings st.
+func Title(st store.Settings) string {
+	t := st.GroupName + " — " + msg.T(AppName)
+	if st.Demo {
+		t = msg.T("演示数据") + " — " + t
+	}
+	return t
 }
 
 func (a *App) newNavigation() *widget.List {
