@@ -50,8 +50,14 @@ func Start(a fyne.App, s store.Store) fyne.Window {
 }
 
 func newApp(a fyne.App, s store.Store, make func(kit.Shell) []kit.Section) *App {
+	return newAppIn(a, a.NewWindow(AppName), s, make)
+}
+
+// newAppIn builds the main window in w: a new window, or the first-run
+// guide's once the data file is made (its content is replaced).
+func newAppIn(a fyne.App, w fyne.Window, s store.Store, make func(kit.Shell) []kit.Section) *App {
 	a.Settings().SetTheme(kit.NewTheme())
-	app := &App{win: a.NewWindow(AppName)}
+	app := &App{win: w}
 	app.win.SetIcon(assets.Icon)
 	app.Desk = kit.NewDesk(a, app.win, s)
 	applySavedLanguage(app.Settings())
