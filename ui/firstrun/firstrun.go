@@ -262,12 +262,13 @@ func (g *Guide) settings() store.Settings {
 // Step 2: where the data file goes.
 
 func (g *Guide) wherePage() fyne.CanvasObject {
-	g.where = widget.NewRadioGroup([]string{msg.T(whereDefault), msg.T(whereFolder)}, func(string) {
-		g.setProblem("")
-		g.updatePath()
-	})
+	g.where = widget.NewRadioGroup([]string{msg.T(whereDefault), msg.T(whereFolder)}, nil)
 	g.where.Required = true
 	g.where.SetSelected(msg.T(whereDefault))
+	g.where.OnChanged = func(string) {
+		g.setProblem("")
+		g.updatePath()
+	}
 	choose := widget.NewButtonWithIcon(msg.T("选择文件夹…"), theme.FolderOpenIcon(), func() {
 		kit.ChooseFolder(g, g.chooseFolder)
 	})
@@ -334,12 +335,13 @@ func (g *Guide) updatePath() {
 // Step 3: how to begin.
 
 func (g *Guide) beginPage() fyne.CanvasObject {
-	g.begin = widget.NewRadioGroup([]string{msg.T(beginImport), msg.T(beginDemo), msg.T(beginEmpty)}, func(string) {
-		g.setProblem("")
-		g.updateBegin()
-	})
+	g.begin = widget.NewRadioGroup([]string{msg.T(beginImport), msg.T(beginDemo), msg.T(beginEmpty)}, nil)
 	g.begin.Required = true
 	g.begin.SetSelected(msg.T(beginEmpty))
+	g.begin.OnChanged = func(string) {
+		g.setProblem("")
+		g.updateBegin()
+	}
 	g.chooseXLSX = widget.NewButtonWithIcon(msg.T("选择 Excel 文件…"), theme.FileIcon(), func() {
 		kit.ChooseOpenFile(g, g.readImport)
 	})
@@ -565,7 +567,7 @@ func removeFile(path string) { os.Remove(path) }
 
 // The guide as a kit.FileHost: its file dialogs open over its window.
 
-func (g *Guide) Window() fyne.Window       { return g.win }
+func (g *Guide) Window() fyne.Window      { return g.win }
 func (g *Guide) LastFolder() string       { return g.lastFolder }
 func (g *Guide) SetLastFolder(dir string) { g.lastFolder = dir }
 
