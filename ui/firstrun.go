@@ -31,6 +31,7 @@ func startFirstRun(a fyne.App, cfg firstrun.Config, make func(kit.Shell) []kit.S
 			done(s, path)
 		}
 		newAppIn(a, w, s, make)
+		w.CenterOnScreen() // it grew from the guide's size
 	}
 	if cfg.Cancel == nil {
 		cfg.Cancel = w.Close

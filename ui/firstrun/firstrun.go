@@ -161,10 +161,12 @@ func (g *Guide) show(step int) {
 	if step == stepConfirm {
 		g.next.SetText(msg.T("开始使用"))
 		g.next.SetIcon(theme.ConfirmIcon())
+		g.next.IconPlacement = widget.ButtonIconLeadingText
 		g.summary.SetText(g.summaryText())
 	} else {
 		g.next.SetText(msg.T("下一步"))
 		g.next.SetIcon(theme.NavigateNextIcon())
+		g.next.IconPlacement = widget.ButtonIconTrailingText
 	}
 	switch step {
 	case stepName:
