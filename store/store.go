@@ -245,6 +245,10 @@ type Settings struct {
 	// Positions is the clerk's own list of seat positions in rank order;
 	// empty means DefaultPositions (see PositionsOf).
 	Positions []string `json:"positions,omitempty"`
+	// Demo marks the sample group's file (store/demo.Load sets it): the
+	// window says 演示数据 in its title, so nobody mistakes it for the
+	// real register.
+	Demo bool `json:"demo,omitempty"`
 }
 
 // DefaultGroupName is used until the clerk sets the group's name.

@@ -50,8 +50,14 @@ func Start(a fyne.App, s store.Store) fyne.Window {
 }
 
 func newApp(a fyne.App, s store.Store, make func(kit.Shell) []kit.Section) *App {
+	return newAppIn(a, a.NewWindow(AppName), s, make)
+}
+
+// newAppIn builds the main window in w: a new window, or the first-run
+// guide's once the data file is made (its content is replaced).
+func newAppIn(a fyne.App, w fyne.Window, s store.Store, make func(kit.Shell) []kit.Section) *App {
 	a.Settings().SetTheme(kit.NewTheme())
-	app := &App{win: a.NewWindow(AppName)}
+	app := &App{win: w}
 	app.win.SetIcon(assets.Icon)
 	app.Desk = kit.NewDesk(a, app.win, s)
 	applySavedLanguage(app.Settings())
@@ -83,9 +89,18 @@ func applySavedLanguage(st store.Settings) {
 }
 
 // updateTitle shows the group's name first: with several data files open
-// on one PC, the clerk sees at once which group a window belongs to.
-func (a *App) updateTitle() {
-	a.win.SetTitle(a.Settings().GroupName + " — " + msg.T(AppName))
+// on one PC, the clerk sees at once which group a window belongs to. The
+// demo group's file says 演示数据 before it, so nobody types the real
+// register into it.
+func (a *App) updateTitle() { a.win.SetTitle(Title(a.Settings())) }
+
+// Title is the window's title for a data file with the settings st.
+func Title(st store.Settings) string {
+	t := st.GroupName + " — " + msg.T(AppName)
+	if st.Demo {
+		t = msg.T("演示数据") + " — " + t
+	}
+	return t
 }
 
 func (a *App) newNavigation() *widget.List {

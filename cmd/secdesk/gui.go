@@ -12,7 +12,8 @@ import (
 // appID must match FyneApp.toml: Fyne keys preferences and storage by it.
 const appID = "net.secdesk.app"
 
-// gui opens the data file and the main window. The window's language is the
+// gui opens the data file and the main window, or the first-run guide
+// when there is no data file yet. The window's language is the
 // data file's setting (chosen in 系统), not the environment's.
 func (c *cli) gui(args []string) error {
 	fs, db := newFlags("secdesk")
@@ -20,6 +21,9 @@ func (c *cli) gui(args []string) error {
 		return err
 	}
 	a := app.NewWithID(appID)
+	if path, first, err := isFirstRun(*db); err == nil && first {
+		return c.firstRun(a, path)
+	}
 	s, err := openStore(c.ctx, *db, false)
 	if err != nil {
 		ui.ShowStartError(a, err)

@@ -38,11 +38,15 @@ func openEngine(ctx context.Context, db string, mustExist bool) (store.Engine, e
 	return bolt.Open(path)
 }
 
-// dbPath is the --db flag's file, or by default secdesk.db in the user's
+// dbPath is the --db flag's file, or by default the file the first-run
+// guide made elsewhere (rememberedFile), or secdesk.db in the user's
 // config folder (%AppData%\secdesk on Windows), made private to the user.
 func dbPath(db string) (string, error) {
 	if db != "" {
 		return db, nil
+	}
+	if p := rememberedFile(); p != "" {
+		return p, nil
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {

@@ -64,8 +64,18 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := demo.Load(ctx, s, m, r); err != nil {
+	var last float64
+	err = demo.LoadWithProgress(ctx, s, m, r, func(p float64) {
+		if p < last || p > 1 {
+			t.Errorf("progress went from %v to %v", last, p)
+		}
+		last = p
+	})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if last != 1 {
+		t.Errorf("progress ended at %v", last)
 	}
 	ms, _ := s.Members(ctx)
 	people, _ := s.People(ctx)
@@ -73,6 +83,9 @@ func TestLoad(t *testing.T) {
 	set, _ := s.Settings(ctx)
 	if len(ms) != 97 || len(people) != 154 || len(bodies) != 5 || set.GroupName != "潍海市化工职业教育集团" {
 		t.Fatalf("%d members, %d people, %d bodies, group %q", len(ms), len(people), len(bodies), set.GroupName)
+	}
+	if !set.Demo {
+		t.Error("the demo's settings are not marked Demo")
 	}
 	st := store.ComputeStats(ms, store.Date{}, store.NewDate(2023, 11, 28))
 	if got := st.Structure(); got != "现有成员单位 81 家，其中政府部门 1 家、企业 47 家、本科院校 3 所、高职院校 17 所、中职学校 10 所、行业协会 2 家、科研院所 1 家" {

@@ -21,13 +21,27 @@ type Store interface {
 // clerk would have recorded it, one step at a time through the same
 // methods the window uses, so the audit log reads like years of real use.
 // The caller makes sure the store is new: the demo must never mix with a
-// real register.
+// real register. The settings are marked Demo.
 func Load(ctx context.Context, s Store, m Members, r Rosters) error {
+	return LoadWithProgress(ctx, s, m, r, nil)
+}
+
+// LoadWithProgress is Load telling progress (if not nil) how far it got,
+// from 0 to 1, after each member unit, person and body.
+func LoadWithProgress(ctx context.Context, s Store, m Members, r Rosters, progress func(float64)) error {
 	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{}, bodies: map[string]uuid.UUID{}}
+	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+1, 0
+	step := func() {
+		done++
+		if progress != nil {
+			progress(float64(done) / float64(total))
+		}
+	}
 	for _, dm := range m.Members {
 		if err := l.member(dm); err != nil {
 			return fmt.Errorf("%s: %w", dm.Name, err)
 		}
+		step()
 	}
 	for _, dp := range r.People {
 		p, err := s.CreatePerson(ctx, store.Person{Name: dp.Name, Gender: dp.Gender, MemberID: l.members[dp.Member],
@@ -36,18 +50,24 @@ func Load(ctx context.Context, s Store, m Members, r Rosters) error {
 			return fmt.Errorf("%s: %w", dp.Name, err)
 		}
 		l.people[dp.Name] = p.ID
+		step()
 	}
 	for _, db := range r.Bodies {
 		if err := l.body(db); err != nil {
 			return fmt.Errorf("%s: %w", db.Name, err)
 		}
+		step()
 	}
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return err
 	}
-	set.GroupName = m.GroupName
-	return s.SaveSettings(ctx, set)
+	set.GroupName, set.Demo = m.GroupName, true
+	if err := s.SaveSettings(ctx, set); err != nil {
+		return err
+	}
+	step()
+	return nil
 }
 
 // loader turns the files' names into the IDs the store gave.

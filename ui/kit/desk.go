@@ -187,11 +187,17 @@ func (d *Desk) Confirm(title, text, action string, onOK func()) {
 // dialog, so a long import or export never freezes the window. work
 // reports progress from 0 to 1; done runs on the UI thread afterwards.
 func (d *Desk) RunWithProgress(title string, work func(progress func(float64)) error, done func(error)) {
+	RunWithProgressIn(d.win, title, work, done)
+}
+
+// RunWithProgressIn is Shell.RunWithProgress over the window w, for a
+// window without a shell (the first-run guide).
+func RunWithProgressIn(w fyne.Window, title string, work func(progress func(float64)) error, done func(error)) {
 	bar := widget.NewProgressBar()
-	dlg := dialog.NewCustomWithoutButtons(msg.T(title), bar, d.win)
+	dlg := dialog.NewCustomWithoutButtons(msg.T(title), bar, w)
 	dlg.Show()
 	var err error
-	d.Background(func() {
+	Background(func() {
 		err = work(func(p float64) { fyne.Do(func() { bar.SetValue(p) }) })
 	}, func() {
 		dlg.Hide()
@@ -202,7 +208,10 @@ func (d *Desk) RunWithProgress(title string, work func(progress func(float64)) e
 }
 
 // Background runs work off the UI thread, then done on the UI thread.
-func (d *Desk) Background(work func(), done func()) {
+func (d *Desk) Background(work func(), done func()) { Background(work, done) }
+
+// Background is Shell.Background for code without a shell.
+func Background(work func(), done func()) {
 	RunOffUIThread(func() {
 		work()
 		if done != nil {

@@ -15,8 +15,17 @@ import (
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
+// FileHost is what a file dialog needs of the window it opens over: a
+// Shell, or the first-run guide before there is a data file.
+type FileHost interface {
+	Window() fyne.Window
+	ShowError(err error)
+	LastFolder() string
+	SetLastFolder(dir string)
+}
+
 // ChooseOpenFile asks for an .xlsx file and calls open with its path.
-func ChooseOpenFile(sh Shell, open func(path string)) {
+func ChooseOpenFile(sh FileHost, open func(path string)) {
 	fd := dialog.NewFileOpen(fileChosen[fyne.URIReadCloser](sh, open), sh.Window())
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
 	startIn(sh, fd)
@@ -25,7 +34,7 @@ func ChooseOpenFile(sh Shell, open func(path string)) {
 
 // ChooseSaveFile asks where to save an .xlsx, offering name, and calls save
 // with the path chosen.
-func ChooseSaveFile(sh Shell, name string, save func(path string)) {
+func ChooseSaveFile(sh FileHost, name string, save func(path string)) {
 	fd := dialog.NewFileSave(fileChosen[fyne.URIWriteCloser](sh, func(path string) {
 		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			removeIfEmpty(path)
@@ -46,7 +55,7 @@ func ChooseSaveFile(sh Shell, name string, save func(path string)) {
 func fileChosen[F interface {
 	URI() fyne.URI
 	Close() error
-}](sh Shell, chosen func(path string)) func(F, error) {
+}](sh FileHost, chosen func(path string)) func(F, error) {
 	return func(f F, err error) {
 		if err != nil {
 			sh.ShowError(err)
@@ -65,7 +74,7 @@ func fileChosen[F interface {
 // startIn sizes a file dialog so long Chinese file names are readable and
 // opens it in the folder of the last file used, in whichever section: a
 // clerk keeps the group's files in one folder.
-func startIn(sh Shell, fd *dialog.FileDialog) {
+func startIn(sh FileHost, fd *dialog.FileDialog) {
 	fd.Resize(fyne.NewSize(960, 620))
 	if sh.LastFolder() == "" {
 		return
@@ -73,6 +82,24 @@ func startIn(sh Shell, fd *dialog.FileDialog) {
 	if dir, err := storage.ListerForURI(storage.NewFileURI(sh.LastFolder())); err == nil {
 		fd.SetLocation(dir)
 	}
+}
+
+// ChooseFolder asks for a folder and calls chosen with its path; a cancel
+// does nothing.
+func ChooseFolder(sh FileHost, chosen func(dir string)) {
+	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			sh.ShowError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		sh.SetLastFolder(u.Path())
+		chosen(u.Path())
+	}, sh.Window())
+	startIn(sh, fd)
+	fd.Show()
 }
 
 // ExportInBackground writes a file to path off the UI thread behind a

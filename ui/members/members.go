@@ -37,7 +37,7 @@ type Section struct {
 	detail  *memberDetail
 	tools   *memberToolbar
 	// preview is the import preview now open, if any.
-	preview *importPreview
+	preview *kit.MemberImport
 	// maskPhones is the last choice of 手机号打码, offered again next time.
 	maskPhones bool
 }

@@ -323,10 +323,10 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 		t.Errorf("notice = %q (hidden %v)", p.Notice.Text, p.Notice.Hidden)
 	}
 	rows := map[string][]string{}
-	for r := range p.plan.Rows {
+	for r := range p.Plan.Rows {
 		var cells []string
-		for c := range importColumns {
-			cells = append(cells, importCellText(&p.plan.Rows[r], c))
+		for c := range kit.MemberImportColumns {
+			cells = append(cells, kit.MemberImportCell(&p.Plan.Rows[r], c))
 		}
 		rows[cells[0]] = cells
 	}
@@ -342,7 +342,7 @@ func TestImportWithErrorsWritesNothing(t *testing.T) {
 	if !strings.HasPrefix(p.Summary.Text, "共 20 行：") || !strings.Contains(p.Summary.Text, "错误 7") {
 		t.Errorf("summary = %q", p.Summary.Text)
 	}
-	p.listRows(true)
+	p.ListRows(true)
 	if rows, _ := p.Table.Length(); rows != 9 {
 		t.Errorf("only rows with problems: %d rows, want 7 errors + 2 warnings", rows)
 	}
@@ -376,8 +376,8 @@ func TestImportHistoryShowsInRegister(t *testing.T) {
 	}
 	test.Tap(p.Confirm)
 	ms, _ := db.Members(context.Background())
-	if len(ms) == 0 || len(ms) != len(p.plan.Rows) {
-		t.Fatalf("stored %d members from %d rows", len(ms), len(p.plan.Rows))
+	if len(ms) == 0 || len(ms) != len(p.Plan.Rows) {
+		t.Fatalf("stored %d members from %d rows", len(ms), len(p.Plan.Rows))
 	}
 	v.filters.asOf.SetText("2015-12-31")
 	if !strings.HasPrefix(v.counts.Text, "截至2015年12月31日：在册 4 家") || len(memberRows(v)) != 4 {
