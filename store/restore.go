@@ -86,7 +86,7 @@ func RestoreBackup(ctx context.Context, s Store, backup Engine, o RestoreOptions
 	t := now()
 	st, _ := s.Settings(ctx)
 	rep.Kept, err = Backup(ctx, s, o.KeepDir, BackupOptions{Files: o.Files, Now: now,
-		Name: BackupPrefix + "-恢复前-" + SafeFileName(st.GroupName) + "-" + t.Format("20060102-150405") + ".db"})
+		Name: BackupPrefix + "（恢复前）-" + SafeFileName(st.GroupName) + "-" + t.Format("20060102-150405") + ".db"})
 	if err != nil {
 		return rep, fmt.Errorf("恢复前保存当前数据失败，没有恢复：%w", err)
 	}

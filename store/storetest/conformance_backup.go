@@ -114,7 +114,13 @@ func testBackupRoundTrip(t *testing.T, h *harness, files store.BackupFiles) {
 		filepath.Dir(rep.Path) != dir {
 		t.Fatalf("backup at %s, want %s…", rep.Path, want)
 	}
-	if rep.Counts.Records[store.ColMembers] != len(src.Members) || rep.Counts.Audit != len(src.Audit) || rep.Size == 0 {
+	// A Backuper copies the data as they are; an engine without one is
+	// copied into a file, which adds the copy's own audit entry.
+	extra := rep.Counts.Audit - len(src.Audit)
+	if _, ok := store.As[store.Backuper](h.s); ok != (extra == 0) {
+		t.Fatalf("backup has %d audit entries, source %d", rep.Counts.Audit, len(src.Audit))
+	}
+	if rep.Counts.Records[store.ColMembers] != len(src.Members) || extra > 1 || rep.Size == 0 {
 		t.Fatalf("report %+v, source has %d members, %d entries", rep, len(src.Members), len(src.Audit))
 	}
 	log, err := h.s.LastBackup(h.ctx)
@@ -124,7 +130,7 @@ func testBackupRoundTrip(t *testing.T, h *harness, files store.BackupFiles) {
 	}
 
 	// Change the data after the backup, then bring the backup back.
-	extra := h.create(Company("备份之后新增的有限公司", ""))
+	later := h.create(Company("备份之后新增的有限公司", ""))
 	b, err := files.OpenBackup(rep.Path)
 	h.must(err)
 	defer b.Close()
@@ -139,7 +145,7 @@ func testBackupRoundTrip(t *testing.T, h *harness, files store.BackupFiles) {
 	if _, err := os.Stat(rr.Kept.Path); err != nil || filepath.Dir(rr.Kept.Path) != keep {
 		t.Fatalf("data before the restore kept at %q: %v", rr.Kept.Path, err)
 	}
-	if _, err := h.s.Member(h.ctx, extra.ID); !errors.Is(err, store.ErrNotFound) {
+	if _, err := h.s.Member(h.ctx, later.ID); !errors.Is(err, store.ErrNotFound) {
 		t.Fatalf("a member added after the backup is still there: %v", err)
 	}
 	got, err := Dump(h.ctx, h.s)
@@ -147,7 +153,7 @@ func testBackupRoundTrip(t *testing.T, h *harness, files store.BackupFiles) {
 	if got.Audit[0].Action != store.ActionCopy || !strings.HasPrefix(got.Audit[0].Summary, "从备份恢复") {
 		t.Fatalf("newest entry after restore: %+v", got.Audit[0])
 	}
-	got.Audit = got.Audit[1:]
+	got.Audit = got.Audit[1+extra:]
 	for _, snap := range []*Snapshot{&src, &got} {
 		for i := range snap.Audit {
 			snap.Audit[i].ID = uuid.Nil
