@@ -40,6 +40,18 @@ type BackupFiles interface {
 	OpenBackup(path string) (Engine, error)
 }
 
+// defaultFiles is the format registered by the embedded engine's package
+// (store/bolt registers itself, as database/sql drivers do), so the window
+// backs up without importing an engine.
+var defaultFiles BackupFiles
+
+// RegisterBackupFiles makes f the format of backups whose options name
+// none.
+func RegisterBackupFiles(f BackupFiles) { defaultFiles = f }
+
+// DefaultBackupFiles is the registered format, or nil.
+func DefaultBackupFiles() BackupFiles { return defaultFiles }
+
 // Errors of backup and restore.
 var (
 	ErrDamaged      = errors.New("文件已损坏或不完整")
@@ -154,7 +166,7 @@ func SafeFileName(s string) string {
 
 // BackupOptions tune Backup.
 type BackupOptions struct {
-	// Files makes and opens backup files (bolt.Files).
+	// Files makes and opens backup files; default DefaultBackupFiles.
 	Files BackupFiles
 	// Now names the file. Default time.Now.
 	Now func() time.Time
@@ -198,6 +210,9 @@ func Backup(ctx context.Context, s Store, dir string, o BackupOptions) (BackupRe
 func backup(ctx context.Context, s Store, dir string, o BackupOptions) (BackupReport, error) {
 	rep := BackupReport{Time: clockOr(o.Now)().Round(0)}
 	now := rep.Time
+	if o.Files == nil {
+		o.Files = defaultFiles
+	}
 	if o.Files == nil {
 		return rep, ErrNoBackuper
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/google/uuid"
@@ -258,4 +259,14 @@ func (r *records) PurgeTrash(ctx context.Context, id uuid.UUID) error {
 		}
 		return w.audit(ActionPurge, item.Kind, id, "永久删除 "+item.Name)
 	})
+}
+
+// KeepDirFor is where a restore keeps the data it replaces: the folder of
+// start-up copies beside a data file, else (a database) the backup's own
+// folder.
+func KeepDirFor(s Store, backupPath string) string {
+	if fs, ok := As[FileStore](s); ok {
+		return filepath.Join(filepath.Dir(fs.Path()), AutoBackupFolder)
+	}
+	return filepath.Dir(backupPath)
 }

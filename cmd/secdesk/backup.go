@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/secdesk/secdesk/store"
@@ -86,7 +85,7 @@ func (c *cli) restore(args []string) error {
 			return nil
 		}
 	}
-	rep, err := store.RestoreBackup(c.ctx, s, b, store.RestoreOptions{Files: bolt.Files{}, KeepDir: keepDir(s, files[0])})
+	rep, err := store.RestoreBackup(c.ctx, s, b, store.RestoreOptions{Files: bolt.Files{}, KeepDir: store.KeepDirFor(s, files[0])})
 	if err != nil {
 		return refusedBackup(err)
 	}
@@ -101,15 +100,6 @@ func refusedBackup(err error) error {
 		return failf("备份文件已损坏或不完整，不能恢复：%s", err.Error())
 	}
 	return err
-}
-
-// keepDir is where the data before a restore are kept: the folder of
-// start-up copies beside a data file, else the backup's own folder.
-func keepDir(s store.Store, backup string) string {
-	if fs, ok := store.As[store.FileStore](s); ok {
-		return filepath.Join(filepath.Dir(fs.Path()), store.AutoBackupFolder)
-	}
-	return filepath.Dir(backup)
 }
 
 // check is `secdesk check [--repair]`: the integrity check, one problem a

@@ -41,6 +41,8 @@ type Files struct{}
 
 var _ store.BackupFiles = Files{}
 
+func init() { store.RegisterBackupFiles(Files{}) }
+
 // Create makes a new, empty data file.
 func (Files) Create(path string) (store.Engine, error) { return Open(path) }
 
