@@ -33,6 +33,12 @@ type CopyReport struct {
 // file onto a server, or keeps a server's data as a file. Afterwards it
 // counts the target again and runs its Check; a difference is an error.
 func Copy(ctx context.Context, from, to Engine, o CopyOptions) (CopyReport, error) {
+	return copyData(ctx, from, to, o, (*dataSet).summary, nil)
+}
+
+// copyData is Copy with its audit summary, and more writes (after the
+// data set's) in the same transaction.
+func copyData(ctx context.Context, from, to Engine, o CopyOptions, summary func(*dataSet) string, more func(EngineTx) error) (CopyReport, error) {
 	src, err := readAll(ctx, from)
 	if err != nil {
 		return CopyReport{}, fmt.Errorf("读取源数据: %w", err)
@@ -45,7 +51,12 @@ func Copy(ctx context.Context, from, to Engine, o CopyOptions) (CopyReport, erro
 		if err := src.writeTo(w.tx); err != nil {
 			return err
 		}
-		return w.audit(ActionCopy, KindData, uuid.Nil, src.summary())
+		if more != nil {
+			if err := more(w.tx); err != nil {
+				return err
+			}
+		}
+		return w.audit(ActionCopy, KindData, uuid.Nil, summary(src))
 	})
 	if err != nil {
 		return CopyReport{}, err
@@ -143,8 +154,10 @@ func (ds *dataSet) writeTo(tx EngineTx) error {
 	return nil
 }
 
-func (ds *dataSet) summary() string {
-	return fmt.Sprintf("复制数据：成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
+func (ds *dataSet) summary() string { return "复制数据：" + ds.counts() }
+
+func (ds *dataSet) counts() string {
+	return fmt.Sprintf("成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
 		len(ds.docs[ColMembers]), len(ds.docs[ColPeople]), len(ds.docs[ColBodies]), len(ds.docs[ColTrash]), len(ds.audit))
 }
 

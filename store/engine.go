@@ -37,11 +37,14 @@ const (
 	ColBodies  Collection = "bodies"
 	// ColTrash holds TrashItems keyed by the deleted record's own ID.
 	ColTrash Collection = "trash"
+	// ColQuarantine holds the records Repair moved aside because they did
+	// not decode (Quarantined), keyed by a new ID.
+	ColQuarantine Collection = "quarantine"
 )
 
 // Collections are every collection of the current data model, in the
 // order a copy writes them.
-var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColTrash}
+var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColTrash, ColQuarantine}
 
 // Index names a unique index from a key (a credit code, a NameKey) to the
 // ID of the one record that has it. The values are persisted.

@@ -96,12 +96,20 @@ type History interface {
 	// Restore brings a record back from the trash. A restored record that
 	// would now duplicate another is refused like its Create.
 	Restore(ctx context.Context, id uuid.UUID) error
+	// PurgeTrash deletes an item of the trash for good (after the clerk
+	// confirmed it by name), with an audit entry.
+	PurgeTrash(ctx context.Context, id uuid.UUID) error
+	// Quarantine lists the records Repair moved aside.
+	Quarantine(ctx context.Context) ([]Quarantined, error)
 }
 
 // SettingsStore keeps the data's own settings.
 type SettingsStore interface {
 	Settings(ctx context.Context) (Settings, error)
 	SaveSettings(ctx context.Context, s Settings) error
+	// LastBackup is where and when the last backup to another place (a
+	// manual Backup) went; a zero Time if there was none.
+	LastBackup(ctx context.Context) (BackupLog, error)
 }
 
 // Optional abilities, found with As: not every engine has them.
@@ -162,6 +170,9 @@ const (
 	ActionMigrate  Action = "migrate"
 	ActionRoster   Action = "roster"
 	ActionCopy     Action = "copy"
+	ActionPurge    Action = "purge"
+	ActionBackup   Action = "backup"
+	ActionRepair   Action = "repair"
 )
 
 // AuditEntry records one change: when, who, what, to which record.
@@ -249,6 +260,11 @@ type Settings struct {
 	// window says 演示数据 in its title, so nobody mistakes it for the
 	// real register.
 	Demo bool `json:"demo,omitempty"`
+	// BackupKeep is how many start-up copies are kept (BackupKeepOf).
+	BackupKeep int `json:"backup_keep,omitempty"`
+	// BackupRemindDays is after how many days without a backup to another
+	// place the dashboard reminds (BackupRemindDaysOf).
+	BackupRemindDays int `json:"backup_remind_days,omitempty"`
 }
 
 // DefaultGroupName is used until the clerk sets the group's name.

@@ -164,7 +164,7 @@ func TestLanguageSwitchRebuildsWindow(t *testing.T) {
 	kittest.ObjectsOf[*widget.Select](settings)[0].SetSelected("English")
 
 	tabs := a.View(a.Current()).(*container.AppTabs)
-	if got := tabTitles(tabs); got != "Settings|Audit log|Trash|About" {
+	if got := tabTitles(tabs); got != "Settings|Audit log|Trash|Backup and restore|About" {
 		t.Errorf("tabs in English: %q", got)
 	}
 	if got := a.win.Title(); got != "职业教育集团 — Secretariat desk" {
@@ -181,7 +181,7 @@ func TestLanguageSwitchRebuildsWindow(t *testing.T) {
 	settings = openSystemTab(t, a, tabSettings)
 	kittest.ObjectsOf[*widget.Select](settings)[0].SetSelected("中文")
 	tabs = a.View(a.Current()).(*container.AppTabs)
-	if got := tabTitles(tabs); got != "设置|操作日志|回收站|关于" {
+	if got := tabTitles(tabs); got != "设置|操作日志|回收站|备份与恢复|关于" {
 		t.Errorf("tabs back in Chinese: %q", got)
 	}
 	if msg.LanguageIsEnglish() {

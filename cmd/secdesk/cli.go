@@ -87,6 +87,12 @@ const usageText = `用法：
       成员结构统计；--out 另存为成员结构统计表
   secdesk copy --from 数据 --to 数据 [--replace]
       把全部数据复制到另一处（数据文件或 postgres:// 数据库），复制后核对；目标已有数据时需加 --replace
+  secdesk backup --out 文件夹 [--db 数据文件]
+      把全部数据备份到文件夹（如U盘），打开备份核对数量
+  secdesk restore 备份文件 [--yes] [--db 数据文件]
+      用备份替换当前数据，先把当前数据另存为备份；不加 --yes 时先询问
+  secdesk check [--repair] [--db 数据文件]
+      检查数据；--repair 把无法读取的记录移入隔离区（不删除）
 日期写作 YYYY-MM-DD，--as-of 默认今天，--since 默认当年1月1日。
 --db 可以是数据文件，也可以是多人共用的数据库，如 postgres://用户名@服务器/数据库（密码请用 PGPASSWORD 或 ~/.pgpass）。
 不给 --db 时使用默认数据文件（用户配置目录下的 secdesk/secdesk.db）。

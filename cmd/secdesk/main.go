@@ -29,6 +29,9 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
 	"copy":             (*cli).copyData,
+	"backup":           (*cli).backup,
+	"restore":          (*cli).restore,
+	"check":            (*cli).check,
 	"help":             (*cli).help,
 }
 

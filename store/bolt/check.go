@@ -19,7 +19,12 @@ func (d *DB) CheckEngine(ctx context.Context) []error {
 	var problems []error
 	// A read-write transaction, rolled back at the end: bbolt's check reads
 	// the freelist, which only the writer may look at while others write.
-	err := d.bolt.Update(func(tx *bbolt.Tx) error {
+	// A file opened read-only (a backup) has no other writer.
+	run := d.bolt.Update
+	if d.bolt.IsReadOnly() {
+		run = d.bolt.View
+	}
+	err := run(func(tx *bbolt.Tx) error {
 		for err := range tx.Check() {
 			problems = append(problems, fmt.Errorf("bbolt: %w", err))
 		}
@@ -34,7 +39,7 @@ func (d *DB) CheckEngine(ctx context.Context) []error {
 
 // allBuckets are the buckets of the current schema.
 var allBuckets = [][]byte{bucketMeta, bucketMembers, bucketAudit, bucketTrash, bucketIdxCode, bucketIdxName,
-	bucketPeople, bucketBodies, bucketIdxPerson, bucketIdxBody}
+	bucketPeople, bucketBodies, bucketIdxPerson, bucketIdxBody, bucketQuarantine}
 
 // checkSchema reports a wrong marker, version or missing bucket.
 func checkSchema(tx *bbolt.Tx) []error {

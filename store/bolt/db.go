@@ -37,6 +37,9 @@ var (
 	bucketIdxPerson = []byte("idx_person")
 	// bucketIdxBody maps store.NameKey(body name) to the body ID.
 	bucketIdxBody = []byte("idx_body")
+
+	// Schema 5: records a repair moved aside (issue 8).
+	bucketQuarantine = []byte("quarantine")
 )
 
 // Keys in the meta bucket.
@@ -74,6 +77,9 @@ type DB struct {
 	now  func() time.Time
 	// clerk and pc sign the migration entries in the audit log.
 	clerk, pc string
+	// cleanup removes the temporary copy an older backup was migrated in
+	// (OpenReadOnly), after Close.
+	cleanup func()
 }
 
 var (
@@ -145,7 +151,13 @@ func openError(err error) error {
 func (d *DB) Path() string { return d.path }
 
 // Close releases the file and its lock.
-func (d *DB) Close() error { return d.bolt.Close() }
+func (d *DB) Close() error {
+	err := d.bolt.Close()
+	if d.cleanup != nil {
+		d.cleanup()
+	}
+	return err
+}
 
 // clock returns the engine's now without a monotonic reading.
 func (d *DB) clock() time.Time { return d.now().Round(0) }

@@ -16,10 +16,11 @@ import (
 // Where each collection and index of package store lives in the file.
 var (
 	collectionBuckets = map[store.Collection][]byte{
-		store.ColMembers: bucketMembers,
-		store.ColPeople:  bucketPeople,
-		store.ColBodies:  bucketBodies,
-		store.ColTrash:   bucketTrash,
+		store.ColMembers:    bucketMembers,
+		store.ColPeople:     bucketPeople,
+		store.ColBodies:     bucketBodies,
+		store.ColTrash:      bucketTrash,
+		store.ColQuarantine: bucketQuarantine,
 	}
 	indexBuckets = map[store.Index][]byte{
 		store.IdxMemberCode: bucketIdxCode,

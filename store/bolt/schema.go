@@ -26,6 +26,7 @@ var migrations = []migration{
 	buildMemberIndexes,  // 2: credit-code and name indexes over the members
 	createRosterBuckets, // 3: people and bodies with their indexes
 	asciiCodes,          // 4: ASCII kind and action codes, warnings as data
+	createQuarantine,    // 5: the quarantine of records that do not decode
 }
 
 // currentSchema is the version this program writes.
@@ -83,6 +84,14 @@ func createRosterBuckets(tx *bbolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// createQuarantine is version 5: the bucket where a repair moves records
+// that do not decode (issue 8). Frozen: its name is written here, not
+// taken from today's variables.
+func createQuarantine(tx *bbolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists([]byte("quarantine"))
+	return err
 }
 
 func putIfAbsent(b *bbolt.Bucket, key []byte, id uuid.UUID) error {

@@ -48,6 +48,8 @@ var cases = []struct {
 	{"Members/Rev", testMembersRev},
 	{"Members/Warnings", testMembersWarnings},
 	{"Trash/Restore", testTrashRestore},
+	{"Trash/Purge", testTrashPurge},
+	{"Repair", testRepair},
 	{"People/CreateAndReopen", testPeopleCreateAndReopen},
 	{"People/Duplicates", testPeopleDuplicates},
 	{"People/UnknownMember", testPeopleUnknownMember},

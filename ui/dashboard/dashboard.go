@@ -2,6 +2,10 @@
 package dashboard
 
 import (
+	"fmt"
+	"sync"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -27,6 +31,8 @@ type Section struct {
 	noChanges, noAudit           *widget.Label
 	alerts, noAlerts             *widget.Label
 	alertBand                    fyne.CanvasObject
+	backupBand                   fyne.CanvasObject
+	backupText                   *widget.Label
 }
 
 // New makes the section; it is built when first shown.
@@ -89,8 +95,13 @@ func (d *Section) Build() fyne.CanvasObject {
 		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes),
 		dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
 	lists.Offset = 0.4
-	top := container.NewVBox(container.NewHBox(title, d.asOf), cards, d.buildAlerts())
+	d.backupText = kit.Wrap("")
+	d.backupText.Importance = widget.WarningImportance
+	d.backupBand = kit.WarningBand(d.backupText)
+	d.backupBand.Hide()
+	top := container.NewVBox(container.NewHBox(title, d.asOf), d.backupBand, cards, d.buildAlerts())
 	d.Refresh()
+	startAutoBackup(d.sh)
 	return container.NewBorder(top, nil, nil, nil, lists)
 }
 
@@ -132,6 +143,14 @@ func (d *Section) show(data dashboardData) {
 	d.left.set(unitCount(st.Left), since)
 	d.applied.set(unitCount(data.applied), msg.T("等待批准加入"))
 	d.alerts.SetText(alertsText(data.alerts))
+	set := d.sh.Settings()
+	due := store.BackupDue(data.backup, set, time.Now())
+	if data.backup.Time.IsZero() {
+		d.backupText.SetText(msg.T("还没有备份到其他位置（如U盘），请到「系统 → 备份与恢复」备份。"))
+	} else {
+		d.backupText.SetText(msg.Tf("已超过 %d 天没有备份到其他位置（如U盘），请到「系统 → 备份与恢复」备份。", store.BackupRemindDaysOf(set)))
+	}
+	kit.ShowIf(d.backupBand, due)
 	kit.ShowIf(d.alertBand, len(data.alerts) > 0)
 	kit.ShowIf(d.noAlerts, len(data.alerts) == 0)
 	kit.ShowIf(d.noChanges, len(data.changes) == 0)
@@ -159,4 +178,25 @@ func (d *Section) auditCell(row, col int) string {
 		return ""
 	}
 	return kit.AuditCell(d.data.audit[row], col)
+}
+
+// autoStarted are the stores whose start-up backup has run in this
+// process: a rebuild (another language) builds the dashboard again.
+var autoStarted sync.Map
+
+// startAutoBackup makes the day's rolling copy of a data file beside it
+// (store.AutoBackup), in the background once the window is on screen, so
+// the window appears as fast as before. A failure is told, not fatal.
+func startAutoBackup(sh kit.Shell) {
+	s := sh.Store()
+	if _, done := autoStarted.LoadOrStore(s, true); done {
+		return
+	}
+	ctx, keep := sh.Context(), store.BackupKeepOf(sh.Settings())
+	var err error
+	sh.Background(func() { _, _, err = store.AutoBackup(ctx, s, store.BackupOptions{}, keep) }, func() {
+		if err != nil && ctx.Err() == nil {
+			sh.ShowError(fmt.Errorf("%s%w", msg.T("自动备份失败："), err))
+		}
+	})
 }

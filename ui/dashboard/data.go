@@ -33,6 +33,8 @@ type dashboardData struct {
 	changes []store.MemberChange
 	audit   []store.AuditEntry
 	alerts  []rosterAlert
+	// backup is the last backup to another place (the reminder).
+	backup store.BackupLog
 }
 
 // rosterAlert is a warning on one body's roster as of today: a seat still
@@ -57,6 +59,9 @@ func loadDashboard(data *kit.Data, s store.Store, positions []string, today stor
 	}
 	d := summariseMembers(snap.Members, today)
 	d.audit = audit
+	if d.backup, err = s.LastBackup(data.Context()); err != nil {
+		return dashboardData{}, err
+	}
 	d.alerts = rosterAlerts(snap.Bodies, store.NewDirectory(snap.People, snap.Members, positions), today)
 	return d, nil
 }

@@ -17,7 +17,8 @@ var (
 		store.ActionCreate: "新增", store.ActionUpdate: "修改", store.ActionEvent: "登记变动",
 		store.ActionDelete: "删除", store.ActionRestore: "恢复", store.ActionImport: "导入",
 		store.ActionSettings: "设置", store.ActionMigrate: "升级数据文件", store.ActionRoster: "名单变动",
-		store.ActionCopy: "复制数据",
+		store.ActionCopy: "复制数据", store.ActionPurge: "永久删除", store.ActionBackup: "备份",
+		store.ActionRepair: "修复",
 	}
 )
 

@@ -13,13 +13,15 @@ import (
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
-// Section (系统) holds the settings, the audit log, the trash and 关于.
+// Section (系统) holds the settings, the audit log, the trash, 备份与恢复
+// and 关于.
 type Section struct {
 	sh       kit.Shell
 	tabs     *container.AppTabs
 	settings *settingsTab
 	auditLog *auditTab
 	trash    *trashTab
+	backup   *backupTab
 }
 
 // New makes the section; it is built when first shown.
@@ -35,6 +37,7 @@ func (s *Section) Build() fyne.CanvasObject {
 	s.settings = newSettingsTab(s.sh)
 	s.auditLog = newAuditTab(s.sh)
 	s.trash = newTrashTab(s.sh)
+	s.backup = newBackupTab(s.sh)
 	// Settings and 关于 are text that scrolls. Tabs need the height of
 	// their tallest item, shown or not, and a tab never shown measures its
 	// wrapped text one word a line: unscrolled, 关于 alone would make the
@@ -43,6 +46,7 @@ func (s *Section) Build() fyne.CanvasObject {
 		container.NewTabItemWithIcon(msg.T("设置"), theme.SettingsIcon(), container.NewVScroll(s.settings.build())),
 		container.NewTabItemWithIcon(msg.T("操作日志"), theme.ListIcon(), s.auditLog.build()),
 		container.NewTabItemWithIcon(msg.T("回收站"), theme.DeleteIcon(), s.trash.build()),
+		container.NewTabItemWithIcon(msg.T("备份与恢复"), theme.StorageIcon(), container.NewVScroll(s.backup.build())),
 		container.NewTabItemWithIcon(msg.T("关于"), theme.InfoIcon(), container.NewVScroll(newAboutView(s.sh))))
 	s.tabs.OnSelected = func(*container.TabItem) { s.Refresh() }
 	s.Refresh()
@@ -57,5 +61,7 @@ func (s *Section) Refresh() {
 		s.auditLog.load()
 	case 2:
 		s.trash.load()
+	case 3:
+		s.backup.load()
 	}
 }

@@ -47,6 +47,7 @@ const (
 	tabSettings = iota
 	tabAuditLog
 	tabTrash
+	tabBackup
 	tabAbout
 )
 

@@ -20,6 +20,7 @@ type trashTab struct {
 	selected int // row of the chosen item, -1 for none
 	table    *widget.Table
 	restore  *widget.Button
+	purge    *widget.Button
 	hint     *widget.Label // how to restore, or that there is nothing to
 }
 
@@ -35,11 +36,15 @@ func (t *trashTab) build() fyne.CanvasObject {
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.selected = id.Row
 		t.restore.Enable()
+		t.purge.Enable()
 	}
 	t.restore = widget.NewButtonWithIcon(msg.T("恢复"), theme.ContentUndoIcon(), t.confirmRestore)
 	t.restore.Disable()
+	t.purge = widget.NewButtonWithIcon(msg.T("永久删除"), theme.DeleteIcon(), t.confirmPurge)
+	t.purge.Importance = widget.DangerImportance
+	t.purge.Disable()
 	t.hint = widget.NewLabel("")
-	bar := container.NewBorder(nil, nil, nil, t.restore, t.hint)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(t.restore, t.purge), t.hint)
 	return container.NewBorder(bar, nil, nil, nil, t.table)
 }
 
@@ -55,6 +60,7 @@ func (t *trashTab) show(items []store.TrashItem) {
 	t.selected = -1
 	t.table.UnselectAll()
 	t.restore.Disable()
+	t.purge.Disable()
 	if len(items) == 0 {
 		t.hint.SetText(msg.T("回收站是空的。"))
 	} else {
@@ -94,6 +100,29 @@ func (t *trashTab) restoreItem(item store.TrashItem) {
 	s, ctx := t.sh.Store(), t.sh.Context()
 	var err error
 	t.sh.Background(func() { err = s.Restore(ctx, item.ID) }, func() {
+		if err != nil {
+			t.sh.ShowError(err)
+			return
+		}
+		t.sh.Changed(item.Kind, item.ID)
+	})
+}
+
+// confirmPurge asks, naming the record, before deleting it for good.
+func (t *trashTab) confirmPurge() {
+	if t.selected < 0 || t.selected >= len(t.items) {
+		return
+	}
+	item := t.items[t.selected]
+	t.sh.Confirm("永久删除", msg.Tf("永久删除%s「%s」？删除后无法恢复。", msg.Kind(item.Kind), item.Name), "永久删除",
+		func() { t.purgeItem(item) })
+}
+
+// purgeItem deletes the item for good, off the UI thread.
+func (t *trashTab) purgeItem(item store.TrashItem) {
+	s, ctx := t.sh.Store(), t.sh.Context()
+	var err error
+	t.sh.Background(func() { err = s.PurgeTrash(ctx, item.ID) }, func() {
 		if err != nil {
 			t.sh.ShowError(err)
 			return
