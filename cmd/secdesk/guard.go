@@ -124,7 +124,7 @@ func (w *watchLog) textLocked(panicked string) string {
 	}
 	tech := strings.Join(detail, "\n")
 	if len(w.driver) > 0 || w.reason != "" || driverRe.MatchString(panicked) {
-		return msg.Tf("无法打开程序窗口：这台电脑的显卡或显卡驱动没有提供本程序需要的 OpenGL（2.1 或更新版本）。\n"+
+		return msg.Tf("无法打开程序窗口：这台电脑的显示环境没能为本程序建立窗口（本程序需要显卡驱动提供 OpenGL 2.1 或更新版本）。\n"+
 			"请安装或更新显卡驱动后再试；通过远程桌面或在虚拟机里运行时，也可能没有 OpenGL。\n"+
 			"数据文件没有受到影响，命令行功能（secdesk stats 等）仍可使用。\n\n技术信息（请告诉电脑管理员）：\n%s", tech)
 	}
