@@ -15,11 +15,14 @@ import (
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	attachConsole(os.Args[1:]) // Windows: a verb started from cmd.exe prints there
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
 
 // verbs are the command-line jobs, by their first one or two words.
 var verbs = map[string]func(*cli, []string) error{
-	"":                 (*cli).gui,
+	"":                 guardedGUI, // (*cli).gui, explained in Chinese if no window can open
 	"demo":             (*cli).demo,
 	"members import":   (*cli).importMembers,
 	"members export":   (*cli).exportMembers,

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
@@ -104,14 +103,6 @@ func syntheticBesides(ctx context.Context, b *testing.B, s store.Store, n int) [
 		b.Fatalf("only %d synthetic units besides the demo's", len(out))
 	}
 	return out
-}
-
-// cpuNow is the CPU time of the whole process (every thread: the
-// inline UI work, the GC's workers, the store).
-func cpuNow() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // drawnCell is the text the members table draws at (row, col).
