@@ -119,7 +119,8 @@ windows: win-deps go
 	$(WIN_ENV) $(GO) build -tags $(TAGS) -ldflags '$(WIN_LDFLAGS)' -o $(BIN).exe ./cmd/secdesk
 	rm -rf bin/zip bin/secdesk-windows.zip.tmp && mkdir -p bin/zip
 	cp $(BIN).exe "$(GUIDE)" bin/zip/
-	cd bin/zip && zip -q -X -UN=UTF8 ../secdesk-windows.zip.tmp secdesk.exe "$(notdir $(GUIDE))"
+	if [ -d docs/guide ]; then cp -r docs/guide bin/zip/; fi # the guide's pictures
+	cd bin/zip && zip -q -X -r -UN=UTF8 ../secdesk-windows.zip.tmp .
 	mv bin/secdesk-windows.zip.tmp bin/secdesk-windows.zip && rm -rf bin/zip
 	@ls -l $(BIN).exe bin/secdesk-windows.zip
 
