@@ -24,10 +24,31 @@ type FileHost interface {
 	SetLastFolder(dir string)
 }
 
+// FileKind is the kind of file a dialog offers: its name in the filter
+// (Chinese, translated) and its extension.
+type FileKind struct{ Name, Ext string }
+
+var (
+	// Workbook is an Excel file, of every import and export.
+	Workbook = FileKind{"Excel 工作簿", ".xlsx"}
+	// DataFile is a data file or a backup of one.
+	DataFile = FileKind{"秘书处工作台数据", ".db"}
+)
+
 // ChooseOpenFile asks for an .xlsx file and calls open with its path.
-func ChooseOpenFile(sh FileHost, open func(path string)) {
+func ChooseOpenFile(sh FileHost, open func(path string)) { ChooseOpenFileOf(sh, Workbook, open) }
+
+// ChooseOpenFileOf asks for a file of kind and calls open with its path:
+// the system's own dialog where there is one (Windows), else Fyne's.
+func ChooseOpenFileOf(sh FileHost, kind FileKind, open func(path string)) {
+	if haveNativeDialogs {
+		native(sh, func() (string, bool, error) {
+			return nativeFile(false, FileKind{msg.T(kind.Name), kind.Ext}, msg.T("打开"), startFolder(sh), "")
+		}, open)
+		return
+	}
 	fd := dialog.NewFileOpen(fileChosen[fyne.URIReadCloser](sh, open), sh.Window())
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{kind.Ext, strings.ToUpper(kind.Ext)}))
 	startIn(sh, fd)
 	fd.Show()
 }
@@ -35,13 +56,20 @@ func ChooseOpenFile(sh FileHost, open func(path string)) {
 // ChooseSaveFile asks where to save an .xlsx, offering name, and calls save
 // with the path chosen.
 func ChooseSaveFile(sh FileHost, name string, save func(path string)) {
-	fd := dialog.NewFileSave(fileChosen[fyne.URIWriteCloser](sh, func(path string) {
+	withExt := func(path string) {
 		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 			removeIfEmpty(path)
 			path += ".xlsx"
 		}
 		save(path)
-	}), sh.Window())
+	}
+	if haveNativeDialogs {
+		native(sh, func() (string, bool, error) {
+			return nativeFile(true, FileKind{msg.T(Workbook.Name), Workbook.Ext}, msg.T("保存"), startFolder(sh), name)
+		}, withExt)
+		return
+	}
+	fd := dialog.NewFileSave(fileChosen[fyne.URIWriteCloser](sh, withExt), sh.Window())
 	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	startIn(sh, fd)
@@ -87,6 +115,10 @@ func startIn(sh FileHost, fd *dialog.FileDialog) {
 // ChooseFolder asks for a folder and calls chosen with its path; a cancel
 // does nothing.
 func ChooseFolder(sh FileHost, chosen func(dir string)) {
+	if haveNativeDialogs {
+		native(sh, func() (string, bool, error) { return nativeFolder(msg.T("选择文件夹")) }, chosen)
+		return
+	}
 	fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
 			sh.ShowError(err)
@@ -100,6 +132,38 @@ func ChooseFolder(sh FileHost, chosen func(dir string)) {
 	}, sh.Window())
 	startIn(sh, fd)
 	fd.Show()
+}
+
+// native runs one of the system's own dialogs (Windows) off the UI thread
+// — it is modal and waits for the clerk — and answers on the UI thread
+// like fileChosen: an error is shown, a cancel does nothing, the folder
+// is remembered.
+func native(sh FileHost, ask func() (string, bool, error), chosen func(path string)) {
+	RunOffUIThread(func() {
+		path, ok, err := ask()
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				sh.ShowError(err)
+			case ok:
+				dir := path
+				if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+					dir = filepath.Dir(path)
+				}
+				sh.SetLastFolder(dir)
+				chosen(path)
+			}
+		})
+	})
+}
+
+// startFolder is where a native dialog opens: the folder of the last file
+// used, else the clerk's 文档.
+func startFolder(sh FileHost) string {
+	if dir := sh.LastFolder(); dir != "" {
+		return dir
+	}
+	return documentsFolder()
 }
 
 // ExportInBackground writes a file to path off the UI thread behind a

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
 
@@ -210,8 +211,8 @@ func TestSortByHeader(t *testing.T) {
 		t.Errorf("by name (pinyin) %q", got)
 	}
 	v.table.UpdateHeader(widget.TableCellID{Row: -1, Col: colName}, header)
-	if header.Text != "单位名称 ▲" {
-		t.Errorf("header = %q", header.Text)
+	if header.Text != "单位名称" || header.Icon == nil || header.Icon.Name() != theme.MenuDropUpIcon().Name() {
+		t.Errorf("header = %q with icon %v, want 单位名称 with the up arrow", header.Text, header.Icon)
 	}
 	test.Tap(header)
 	if got := memberNames(v); !slices.Equal(got, []string{"重庆丙单位", "北京甲单位", "安徽乙单位"}) {

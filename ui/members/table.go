@@ -64,6 +64,7 @@ func (v *Section) newMembersTable() *widget.Table {
 	t.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
+		b.IconPlacement = widget.ButtonIconTrailingText
 		return b
 	}
 	t.UpdateHeader = v.updateHeader
@@ -125,32 +126,40 @@ func cellText(r *memberRow, col int) string {
 	return ""
 }
 
-// updateHeader shows a column's title with an arrow on the sort column;
-// tapping it sorts by that column, tapping again reverses the order.
+// updateHeader shows a column's title with an arrow icon on the sort
+// column (an icon, not ▲: the fonts the program carries have no ▲, and a
+// Windows PC would show a box); tapping it sorts by that column, tapping
+// again reverses the order.
 func (v *Section) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
 	if id.Col < 0 || id.Col >= numCols {
 		b.SetText("")
+		b.SetIcon(nil)
 		b.OnTapped = nil
 		return
 	}
 	b.SetText(v.headerText(id.Col))
+	b.SetIcon(v.headerIcon(id.Col))
 	col := id.Col
 	b.OnTapped = func() { v.sortBy(col) }
 }
 
 func (v *Section) headerText(col int) string {
-	text := msg.T(memberColumns[col].title)
 	if col == colMarker {
-		text = "⚠"
+		return "⚠"
 	}
-	if col == v.sort.col {
-		if v.sort.desc {
-			return text + " ▼"
-		}
-		return text + " ▲"
+	return msg.T(memberColumns[col].title)
+}
+
+// headerIcon is the sort column's arrow: up for ascending.
+func (v *Section) headerIcon(col int) fyne.Resource {
+	switch {
+	case col != v.sort.col:
+		return nil
+	case v.sort.desc:
+		return theme.MenuDropDownIcon()
 	}
-	return text
+	return theme.MenuDropUpIcon()
 }
 
 // sortBy sorts by col, or reverses the order if it is already the sort

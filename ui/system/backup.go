@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -22,36 +21,8 @@ import (
 // Choosers of the 备份与恢复 tab; tests replace them, as Fyne's test
 // driver cannot pick a folder.
 var (
-	chooseFolder = func(sh kit.Shell, chosen func(dir string)) {
-		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			if u != nil {
-				sh.SetLastFolder(u.Path())
-				chosen(u.Path())
-			}
-		}, sh.Window())
-		fd.Resize(fyne.NewSize(960, 620))
-		fd.Show()
-	}
-	chooseBackup = func(sh kit.Shell, chosen func(path string)) {
-		fd := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			if f != nil {
-				path := f.URI().Path()
-				f.Close()
-				chosen(path)
-			}
-		}, sh.Window())
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".DB"}))
-		fd.Resize(fyne.NewSize(960, 620))
-		fd.Show()
-	}
+	chooseFolder = func(sh kit.Shell, chosen func(dir string)) { kit.ChooseFolder(sh, chosen) }
+	chooseBackup = func(sh kit.Shell, chosen func(path string)) { kit.ChooseOpenFileOf(sh, kit.DataFile, chosen) }
 )
 
 // backupTab (备份与恢复): 备份 to a folder such as a USB stick, 恢复 from a
