@@ -1,9 +1,11 @@
 package store
 
 import (
+	"fmt"
 	"net/mail"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/google/uuid"
@@ -329,6 +331,28 @@ func (s Settings) Validate() error {
 		return fieldErr(FieldGroupName, ProblemRequired, "")
 	case !slices.Contains(Languages, s.Language):
 		return fieldErr(FieldLanguage, ProblemBadChoice, s.Language)
+	case s.BackupKeep < 0 || s.BackupKeep > MaxBackupKeep:
+		return fieldErr(FieldBackupKeep, ProblemOutOfRange, fmt.Sprintf("1–%d", MaxBackupKeep))
+	case s.BackupRemindDays < 0 || s.BackupRemindDays > MaxBackupRemindDays:
+		return fieldErr(FieldBackupRemind, ProblemOutOfRange, fmt.Sprintf("1–%d", MaxBackupRemindDays))
 	}
 	return nil
+}
+
+// The backup settings' fields and bounds (0 is the default).
+const (
+	FieldBackupKeep     Field   = "自动备份保留份数"
+	FieldBackupRemind   Field   = "提醒备份天数"
+	ProblemOutOfRange   Problem = "超出允许的范围"
+	MaxBackupKeep               = 100
+	MaxBackupRemindDays         = 365
+)
+
+// CheckCount checks a whole number typed into field, between 1 and max.
+func CheckCount(field Field, text string, max int) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(CleanCode(text)))
+	if err != nil || n < 1 || n > max {
+		return 0, fieldErr(field, ProblemOutOfRange, fmt.Sprintf("1–%d", max))
+	}
+	return n, nil
 }

@@ -300,9 +300,17 @@ func TestSettingsValidate(t *testing.T) {
 		{Settings{GroupName: "集团", Language: "zh"}, ""},
 		{Settings{GroupName: " \u3000"}, "集团名称/不能为空/"},
 		{Settings{GroupName: "集团", Language: "fr"}, "界面语言/不是可选的值/fr"},
+		{Settings{GroupName: "集团", BackupKeep: 100, BackupRemindDays: 365}, ""},
+		{Settings{GroupName: "集团", BackupKeep: 101}, "自动备份保留份数/超出允许的范围/1–100"},
+		{Settings{GroupName: "集团", BackupRemindDays: -1}, "提醒备份天数/超出允许的范围/1–365"},
 	} {
 		if got := fieldProblem(t, c.s.Validate()); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.s, got, c.want)
+		}
+	}
+	for text, want := range map[string]int{"7": 7, " ７ ": 7, "0": 0, "366": 0, "三": 0} {
+		if n, err := CheckCount(FieldBackupRemind, text, MaxBackupRemindDays); n != want || (want == 0) != (err != nil) {
+			t.Errorf("CheckCount(%q) = %d, %v", text, n, err)
 		}
 	}
 	var fe *FieldError

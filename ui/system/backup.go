@@ -3,6 +3,7 @@ package system
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ var (
 type backupTab struct {
 	sh   kit.Shell
 	last *widget.Label
+	auto *widget.Label
 }
 
 func newBackupTab(sh kit.Shell) *backupTab { return &backupTab{sh: sh} }
@@ -38,12 +40,54 @@ func newBackupTab(sh kit.Shell) *backupTab { return &backupTab{sh: sh} }
 func (b *backupTab) build() fyne.CanvasObject {
 	b.last = kit.Wrap("")
 	intro := kit.Wrap(msg.T("备份把全部数据写成一个文件，放到您选择的文件夹（如U盘）；写完后打开备份核对数量。恢复用备份替换当前数据，替换前先把当前数据另存为备份。"))
-	auto := kit.Wrap(autoText(b.sh))
+	b.auto = kit.Wrap(autoText(b.sh))
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon(msg.T("备份"), theme.DocumentSaveIcon(), func() { chooseFolder(b.sh, b.backupTo) }),
 		widget.NewButtonWithIcon(msg.T("恢复"), theme.ContentUndoIcon(), func() { chooseBackup(b.sh, b.askRestore) }),
-		widget.NewButtonWithIcon(msg.T("检查"), theme.ConfirmIcon(), b.check))
-	return container.NewVBox(intro, buttons, b.last, auto)
+		widget.NewButtonWithIcon(msg.T("检查"), theme.ConfirmIcon(), b.check),
+		widget.NewButtonWithIcon(msg.T("备份设置"), theme.SettingsIcon(), b.showSettings))
+	return container.NewVBox(intro, buttons, b.last, b.auto)
+}
+
+// showSettings edits how many start-up copies are kept and after how many
+// days without a backup to another place 工作台 reminds.
+func (b *backupTab) showSettings() {
+	st := b.sh.Settings()
+	keep := kit.TextEntry(strconv.Itoa(store.BackupKeepOf(st)), kit.Check(func(s string) error {
+		_, err := store.CheckCount(store.FieldBackupKeep, s, store.MaxBackupKeep)
+		return err
+	}))
+	remind := kit.TextEntry(strconv.Itoa(store.BackupRemindDaysOf(st)), kit.Check(func(s string) error {
+		_, err := store.CheckCount(store.FieldBackupRemind, s, store.MaxBackupRemindDays)
+		return err
+	}))
+	d := kit.NewFormDialog(b.sh, "保存", func() (func() error, func(), error) {
+		next := b.sh.Settings()
+		var err error
+		if next.BackupKeep, err = store.CheckCount(store.FieldBackupKeep, keep.Text, store.MaxBackupKeep); err != nil {
+			return nil, nil, err
+		}
+		if next.BackupRemindDays, err = store.CheckCount(store.FieldBackupRemind, remind.Text, store.MaxBackupRemindDays); err != nil {
+			return nil, nil, err
+		}
+		s, ctx := b.sh.Store(), b.sh.Context()
+		write := func() error {
+			if err := s.SaveSettings(ctx, next); err != nil {
+				return err
+			}
+			next, err = s.Settings(ctx)
+			return err
+		}
+		return write, func() {
+			b.sh.SettingsSaved(next)
+			b.auto.SetText(autoText(b.sh))
+		}, nil
+	})
+	d.AddEntry("自动备份保留份数", store.FieldBackupKeep, keep)
+	d.AddEntry("提醒备份天数", store.FieldBackupRemind, remind)
+	d.AddWidget("", kit.Hint(msg.T("每天第一次启动时自动备份，保留最近的这么多份；超过这么多天没有备份到其他位置（如U盘），工作台会提醒。")))
+	d.Show("备份设置")
+	d.Fit()
 }
 
 // autoText says where the start-up copies go.

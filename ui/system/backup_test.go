@@ -103,3 +103,35 @@ func TestPurgeFromTrashNamesTheItem(t *testing.T) {
 		t.Fatalf("newest entry %+v", e[0])
 	}
 }
+
+// TestBackupSettings: the number of start-up copies and the reminder's
+// days are refused out of range at the field, with nothing saved, and kept
+// in the settings when right.
+func TestBackupSettings(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	a := openSystem(t, db)
+	tab := openSystemTab(t, a, tabBackup)
+	test.Tap(kittest.Button(t, tab, "备份设置"))
+	d := a.Dialog()
+	kittest.TypeInto(t, d, store.FieldBackupKeep, "0")
+	test.Tap(d.SaveButton())
+	if a.TopDialog() == nil || !strings.Contains(kittest.ValidationText(d, store.FieldBackupKeep), "超出允许的范围") {
+		t.Fatalf("0 copies accepted: %q", kittest.ValidationText(d, store.FieldBackupKeep))
+	}
+	if st, _ := db.Settings(context.Background()); st.BackupKeep != 0 {
+		t.Fatalf("saved %d after a refusal", st.BackupKeep)
+	}
+	kittest.TypeInto(t, d, store.FieldBackupKeep, "20")
+	kittest.TypeInto(t, d, store.FieldBackupRemind, "14")
+	test.Tap(d.SaveButton())
+	if a.TopDialog() != nil {
+		t.Fatalf("dialog still open: %q", d.Problem())
+	}
+	st, _ := db.Settings(context.Background())
+	if st.BackupKeep != 20 || st.BackupRemindDays != 14 {
+		t.Errorf("stored keep %d, remind %d", st.BackupKeep, st.BackupRemindDays)
+	}
+	if !strings.Contains(strings.Join(kittest.TextsIn(tab), "\n"), "保留最近 20 份") {
+		t.Errorf("tab says %q", kittest.TextsIn(tab))
+	}
+}
