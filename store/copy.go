@@ -20,28 +20,21 @@ type CopyOptions struct {
 	Options
 }
 
-// CopyReport counts what a copy wrote; the target held exactly this
-// afterwards.
-type CopyReport struct {
-	Records map[Collection]int
-	Audit   int
-}
-
 // Copy writes the whole data set of from into to, in one transaction of
 // to: every record, index entry and audit entry with its own ID and the
 // settings, then one audit entry of the copy. It moves an office from a
 // file onto a server, or keeps a server's data as a file. Afterwards it
 // counts the target again and runs its Check; a difference is an error.
-func Copy(ctx context.Context, from, to Engine, o CopyOptions) (CopyReport, error) {
+func Copy(ctx context.Context, from, to Engine, o CopyOptions) (Counts, error) {
 	return copyData(ctx, from, to, o, (*dataSet).summary, nil)
 }
 
 // copyData is Copy with its audit summary, and more writes (after the
 // data set's) in the same transaction.
-func copyData(ctx context.Context, from, to Engine, o CopyOptions, summary func(*dataSet) string, more func(EngineTx) error) (CopyReport, error) {
+func copyData(ctx context.Context, from, to Engine, o CopyOptions, summary func(*dataSet) string, more func(EngineTx) error) (Counts, error) {
 	src, err := readAll(ctx, from)
 	if err != nil {
-		return CopyReport{}, fmt.Errorf("读取源数据: %w", err)
+		return Counts{}, fmt.Errorf("读取源数据: %w", err)
 	}
 	dst := New(to, o.Options).(*records)
 	err = dst.write(ctx, func(w *wtx) error {
@@ -59,7 +52,7 @@ func copyData(ctx context.Context, from, to Engine, o CopyOptions, summary func(
 		return w.audit(ActionCopy, KindData, uuid.Nil, summary(src))
 	})
 	if err != nil {
-		return CopyReport{}, err
+		return Counts{}, err
 	}
 	return verifyCopy(ctx, dst, src)
 }
@@ -162,8 +155,8 @@ func (ds *dataSet) counts() string {
 }
 
 // verifyCopy counts the target again and checks it.
-func verifyCopy(ctx context.Context, dst *records, src *dataSet) (CopyReport, error) {
-	rep := CopyReport{Records: map[Collection]int{}}
+func verifyCopy(ctx context.Context, dst *records, src *dataSet) (Counts, error) {
+	rep := Counts{Records: map[Collection]int{}}
 	err := dst.read(ctx, func(tx EngineTx) error {
 		for _, c := range Collections {
 			n, err := tx.Count(c)

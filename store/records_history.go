@@ -50,13 +50,9 @@ func (r *records) Trash(ctx context.Context) ([]TrashItem, error) {
 // form opened before the delete cannot overwrite it.
 func (r *records) Restore(ctx context.Context, id uuid.UUID) error {
 	return r.write(ctx, func(w *wtx) error {
-		data, err := w.tx.Get(ColTrash, id)
+		item, err := w.trashItem(id)
 		if err != nil {
 			return err
-		}
-		var item TrashItem
-		if err := json.Unmarshal(data, &item); err != nil {
-			return decodeErr(ColTrash, id, err)
 		}
 		switch item.Kind {
 		case KindMember:
@@ -76,6 +72,19 @@ func (r *records) Restore(ctx context.Context, id uuid.UUID) error {
 		}
 		return w.audit(ActionRestore, item.Kind, id, "恢复 "+item.Name)
 	})
+}
+
+// trashItem reads one item of the trash, or ErrNotFound.
+func (w *wtx) trashItem(id uuid.UUID) (TrashItem, error) {
+	var item TrashItem
+	data, err := w.tx.Get(ColTrash, id)
+	if err != nil {
+		return item, err
+	}
+	if err := json.Unmarshal(data, &item); err != nil {
+		return item, decodeErr(ColTrash, id, err)
+	}
+	return item, nil
 }
 
 // restore puts a trashed record of kind k back into the register, after

@@ -246,13 +246,9 @@ func (r *records) Quarantine(ctx context.Context) ([]Quarantined, error) {
 // naming it. The window asks first, naming the item.
 func (r *records) PurgeTrash(ctx context.Context, id uuid.UUID) error {
 	return r.write(ctx, func(w *wtx) error {
-		data, err := w.tx.Get(ColTrash, id)
+		item, err := w.trashItem(id)
 		if err != nil {
 			return err
-		}
-		var item TrashItem
-		if err := json.Unmarshal(data, &item); err != nil {
-			return decodeErr(ColTrash, id, err)
 		}
 		if err := w.tx.Delete(ColTrash, id); err != nil {
 			return err

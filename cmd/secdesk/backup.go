@@ -40,7 +40,7 @@ func (c *cli) backup(args []string) error {
 		return err
 	}
 	fmt.Fprintln(c.stdout, msg.T("已备份到：")+rep.Path)
-	fmt.Fprintln(c.stdout, msg.Tf("大小 %s；%s；已打开备份核对，数量一致。", sizeText(rep.Size), countsText(rep.Counts)))
+	fmt.Fprintln(c.stdout, msg.Tf("大小 %s；%s；已打开备份核对，数量一致。", msg.Size(rep.Size), msg.Counts(rep.Counts)))
 	return nil
 }
 
@@ -75,8 +75,8 @@ func (c *cli) restore(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("备份：%s", infoText(bi)))
-	fmt.Fprintln(c.stdout, msg.Tf("当前：%s（%s）", infoText(ci), where(s)))
+	fmt.Fprintln(c.stdout, msg.Tf("备份：%s", msg.BackupInfo(bi)))
+	fmt.Fprintln(c.stdout, msg.Tf("当前：%s（%s）", msg.BackupInfo(ci), where(s)))
 	if !*yes {
 		fmt.Fprint(c.stdout, msg.T("用备份替换当前数据？当前数据会先另存为备份。[y/N] "))
 		line, _ := bufio.NewReader(stdin).ReadString('\n')
@@ -90,7 +90,7 @@ func (c *cli) restore(args []string) error {
 		return refusedBackup(err)
 	}
 	fmt.Fprintln(c.stdout, msg.T("恢复前的数据已另存为：")+rep.Kept.Path)
-	fmt.Fprintln(c.stdout, msg.Tf("已从备份恢复：%s。", countsText(rep.Counts)))
+	fmt.Fprintln(c.stdout, msg.Tf("已从备份恢复：%s。", msg.Counts(rep.Counts)))
 	return nil
 }
 
@@ -138,7 +138,7 @@ func (c *cli) check(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("检查通过：%s。", countsText(n)))
+	fmt.Fprintln(c.stdout, msg.Tf("检查通过：%s。", msg.Counts(n)))
 	return nil
 }
 
@@ -154,32 +154,4 @@ func checkStore(c *cli, s store.Store) error {
 func engineOf(s store.Store) store.Engine {
 	e, _ := store.As[store.Engine](s)
 	return e
-}
-
-// countsText is what a data set holds, in a sentence.
-func countsText(n store.Counts) string {
-	s := msg.Tf("成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
-		n.Records[store.ColMembers], n.Records[store.ColPeople], n.Records[store.ColBodies],
-		n.Records[store.ColTrash], n.Audit)
-	if q := n.Records[store.ColQuarantine]; q > 0 {
-		s += msg.Tf("，隔离区 %d 条", q)
-	}
-	return s
-}
-
-// infoText is a data set's group, last change and counts.
-func infoText(in store.BackupInfo) string {
-	when := msg.T("无修改记录")
-	if !in.Time.IsZero() {
-		when = in.Time.Local().Format("2006-01-02 15:04")
-	}
-	return msg.Tf("%s，最后修改 %s；%s", in.Group, when, countsText(in.Counts))
-}
-
-// sizeText is a file size in MB or KB.
-func sizeText(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }

@@ -38,8 +38,7 @@ func (c *cli) copyData(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("已复制：成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条；复制后的数据检查通过。",
-		rep.Records[store.ColMembers], rep.Records[store.ColPeople], rep.Records[store.ColBodies],
-		rep.Records[store.ColTrash], rep.Audit))
+	fmt.Fprintln(c.stdout, msg.Tf("已复制：%s；复制后的数据检查通过。",
+		msg.Counts(rep)))
 	return nil
 }

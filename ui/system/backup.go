@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -134,7 +133,7 @@ func (b *backupTab) backupTo(dir string) {
 			return
 		}
 		dialog.ShowInformation(msg.T("备份完成"), msg.T("已备份到：")+"\n"+rep.Path+"\n"+
-			msg.Tf("大小 %s；%s；已打开备份核对，数量一致。", sizeText(rep.Size), countsText(rep.Counts)), b.sh.Window())
+			msg.Tf("大小 %s；%s；已打开备份核对，数量一致。", msg.Size(rep.Size), msg.Counts(rep.Counts)), b.sh.Window())
 		b.load()
 		// The backup log lives beside the settings; the dashboard's
 		// reminder and the audit log follow it.
@@ -171,7 +170,7 @@ func (b *backupTab) askRestore(path string) {
 			b.sh.ShowError(refusedText(err))
 			return
 		}
-		text := msg.Tf("备份：%s", infoText(bi)) + "\n" + msg.Tf("当前：%s", infoText(ci)) + "\n\n" +
+		text := msg.Tf("备份：%s", msg.BackupInfo(bi)) + "\n" + msg.Tf("当前：%s", msg.BackupInfo(ci)) + "\n\n" +
 			msg.T("用备份替换当前数据？当前数据会先另存为备份。")
 		c := dialog.NewConfirm(msg.T("从备份恢复"), text, func(ok bool) {
 			if !ok {
@@ -209,7 +208,7 @@ func (b *backupTab) restore(path string, backup store.Engine) {
 		for _, k := range kit.AllKinds {
 			b.sh.Changed(k, uuid.Nil)
 		}
-		dialog.ShowInformation(msg.T("恢复完成"), msg.Tf("已从备份恢复：%s。", countsText(rep.Counts))+"\n"+
+		dialog.ShowInformation(msg.T("恢复完成"), msg.Tf("已从备份恢复：%s。", msg.Counts(rep.Counts))+"\n"+
 			msg.T("恢复前的数据已另存为：")+"\n"+rep.Kept.Path, b.sh.Window())
 		b.load()
 	})
@@ -242,7 +241,7 @@ func (b *backupTab) check() {
 			b.sh.ShowError(err)
 			return
 		}
-		text := msg.Tf("检查通过：%s。", countsText(n))
+		text := msg.Tf("检查通过：%s。", msg.Counts(n))
 		if len(problems) > 0 {
 			lines := []string{msg.Tf("检查发现 %d 个问题", len(problems)) + msg.T("（可用 secdesk check --repair 把无法读取的记录移入隔离区）：")}
 			for _, p := range problems {
@@ -255,32 +254,6 @@ func (b *backupTab) check() {
 		d.Resize(fyne.NewSize(640, 360))
 		d.Show()
 	})
-}
-
-// countsText is what a data set holds, in a sentence.
-func countsText(n store.Counts) string {
-	s := msg.Tf("成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
-		n.Records[store.ColMembers], n.Records[store.ColPeople], n.Records[store.ColBodies],
-		n.Records[store.ColTrash], n.Audit)
-	if q := n.Records[store.ColQuarantine]; q > 0 {
-		s += msg.Tf("，隔离区 %d 条", q)
-	}
-	return s
-}
-
-func infoText(in store.BackupInfo) string {
-	when := msg.T("无修改记录")
-	if !in.Time.IsZero() {
-		when = in.Time.Local().Format(time.DateTime[:16])
-	}
-	return msg.Tf("%s，最后修改 %s；%s", in.Group, when, countsText(in.Counts))
-}
-
-func sizeText(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
