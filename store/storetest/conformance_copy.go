@@ -12,11 +12,11 @@ import (
 // engineOf is the engine under a store made by store.New.
 func engineOf(t *testing.T, s store.Store) store.Engine {
 	t.Helper()
-	u, ok := s.(interface{ Engine() store.Engine })
+	e, ok := store.As[store.Engine](s)
 	if !ok {
 		t.Fatalf("%T does not expose its engine", s)
 	}
-	return u.Engine()
+	return e
 }
 
 // testCopy copies a scripted history into a second data set of the same

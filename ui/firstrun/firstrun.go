@@ -14,7 +14,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,7 +25,6 @@ import (
 	"github.com/secdesk/secdesk/assets"
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/store/demo"
-	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -400,15 +398,9 @@ func (g *Guide) updateBegin() {
 // rows are written when the clerk confirms the last step.
 func (g *Guide) readImport(path string) {
 	var plan *store.ImportPlan
-	kit.RunWithProgressIn(g.win, "正在读取导入文件", func(progress func(float64)) error {
-		rows, err := xlsx.ReadMembersFile(path)
-		if err != nil {
-			return err
-		}
-		progress(0.5)
-		plan = store.PlanImport(nil, rows, time.Now())
-		progress(1)
-		return nil
+	kit.RunWithProgressIn(g.win, "正在读取导入文件", func(progress func(float64)) (err error) {
+		plan, err = kit.PlanMemberFile(path, nil, progress)
+		return err
 	}, func(err error) {
 		if err != nil {
 			g.ShowError(err)

@@ -3,11 +3,13 @@ package kit
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
@@ -94,4 +96,25 @@ func MemberImportSummary(plan *store.ImportPlan) string {
 	s := plan.Summary()
 	return msg.Tf("共 %d 行：新增 %d、更新 %d、无变化 %d、错误 %d；%d 行有提示",
 		s.Rows, s.New, s.Updated, s.Unchanged, s.Errors, s.Warnings)
+}
+
+// PlanMemberFile reads the member workbook at path and plans it against
+// the register existing returns (nil: an empty one), reporting progress;
+// it runs off the UI thread, inside RunWithProgress. Nothing is written.
+func PlanMemberFile(path string, existing func() ([]store.Member, error), progress func(float64)) (*store.ImportPlan, error) {
+	rows, err := xlsx.ReadMembersFile(path)
+	if err != nil {
+		return nil, err
+	}
+	progress(0.5)
+	var ms []store.Member
+	if existing != nil {
+		if ms, err = existing(); err != nil {
+			return nil, err
+		}
+	}
+	progress(0.7)
+	plan := store.PlanImport(ms, rows, time.Now())
+	progress(1)
+	return plan, nil
 }

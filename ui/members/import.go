@@ -1,14 +1,11 @@
 package members
 
 import (
-	"time"
-
 	"github.com/google/uuid"
 
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/secdesk/secdesk/store"
-	"github.com/secdesk/secdesk/store/xlsx"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/msg"
 )
@@ -21,20 +18,9 @@ func (v *Section) chooseImportFile() { kit.ChooseOpenFile(v.sh, v.doImport) }
 func (v *Section) doImport(path string) {
 	var plan *store.ImportPlan
 	data := v.sh.Data()
-	v.sh.RunWithProgress("正在读取导入文件", func(progress func(float64)) error {
-		rows, err := xlsx.ReadMembersFile(path)
-		if err != nil {
-			return err
-		}
-		progress(0.5)
-		existing, err := data.Members()
-		if err != nil {
-			return err
-		}
-		progress(0.7)
-		plan = store.PlanImport(existing, rows, time.Now())
-		progress(1)
-		return nil
+	v.sh.RunWithProgress("正在读取导入文件", func(progress func(float64)) (err error) {
+		plan, err = kit.PlanMemberFile(path, data.Members, progress)
+		return err
 	}, func(err error) {
 		if err != nil {
 			v.sh.ShowError(err)
