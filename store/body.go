@@ -32,7 +32,9 @@ type Body struct {
 	ParentID uuid.UUID `json:"parent_id"`
 	Ordering Ordering  `json:"ordering"`
 	Note     string    `json:"note,omitempty"`
-	Terms    []Term    `json:"terms"`
+	// Quorum is how the body's meetings count a quorum.
+	Quorum Quorum `json:"quorum"`
+	Terms  []Term `json:"terms"`
 	Stamp
 }
 
@@ -81,6 +83,7 @@ const (
 	FieldHolder    Field = "任职人员或单位"
 	FieldSeatStart Field = "任职日期"
 	FieldSeatEnd   Field = "离任日期"
+	FieldQuorum    Field = "会议法定人数"
 )
 
 // Roster problems.
@@ -174,6 +177,8 @@ func (b *Body) Validate() error {
 		return fieldErr(FieldBodyType, ProblemBadChoice, string(b.Type))
 	case !slices.Contains(Orderings, b.Ordering):
 		return fieldErr(FieldBodyType, ProblemBadChoice, string(b.Ordering))
+	case !slices.Contains(QuorumRules, b.Quorum.Rule):
+		return fieldErr(FieldQuorum, ProblemBadChoice, string(b.Quorum.Rule))
 	}
 	return nil
 }

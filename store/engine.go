@@ -35,6 +35,8 @@ const (
 	ColMembers Collection = "members"
 	ColPeople  Collection = "people"
 	ColBodies  Collection = "bodies"
+	// ColMeetings holds Meetings, invitees and minutes inside each.
+	ColMeetings Collection = "meetings"
 	// ColTrash holds TrashItems keyed by the deleted record's own ID.
 	ColTrash Collection = "trash"
 	// ColQuarantine holds the records Repair moved aside because they did
@@ -44,7 +46,7 @@ const (
 
 // Collections are every collection of the current data model, in the
 // order a copy writes them.
-var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColTrash, ColQuarantine}
+var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTrash, ColQuarantine}
 
 // Index names a unique index from a key (a credit code, a NameKey) to the
 // ID of the one record that has it. The values are persisted.

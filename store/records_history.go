@@ -61,6 +61,8 @@ func (r *records) Restore(ctx context.Context, id uuid.UUID) error {
 			err = restore(w, personDocs, item, w.refusePersonDuplicate)
 		case KindBody:
 			err = restore(w, bodyDocs, item, w.refuseBodyDuplicate)
+		case KindMeeting:
+			err = restore(w, meetingDocs, item, func(*Meeting) error { return nil })
 		default:
 			err = fmt.Errorf("回收站记录 %s 的类型 %q 无法恢复", id, item.Kind)
 		}

@@ -33,6 +33,8 @@ var (
 		func(p *Person) uuid.UUID { return p.ID }, func(p *Person) *Stamp { return &p.Stamp }, personKeys}
 	bodyDocs = docKind[Body]{KindBody, ColBodies,
 		func(b *Body) uuid.UUID { return b.ID }, func(b *Body) *Stamp { return &b.Stamp }, bodyKeys}
+	meetingDocs = docKind[Meeting]{KindMeeting, ColMeetings,
+		func(m *Meeting) uuid.UUID { return m.ID }, func(m *Meeting) *Stamp { return &m.Stamp }, noKeys[Meeting]}
 )
 
 // memberKeys: a member is found under its NameKey and, if it has one, its
@@ -46,6 +48,9 @@ func memberKeys(m *Member) []indexKey {
 }
 
 func personKeys(p *Person) []indexKey { return []indexKey{{IdxPerson, PersonKey(p)}} }
+
+// noKeys: a kind found by its ID only (two meetings may share a title).
+func noKeys[T any](*T) []indexKey { return nil }
 
 func bodyKeys(b *Body) []indexKey { return []indexKey{{IdxBody, NameKey(b.Name)}} }
 

@@ -23,6 +23,7 @@ import (
 type Store interface {
 	MemberStore
 	RosterStore
+	MeetingStore
 	History
 	SettingsStore
 	Close() error
@@ -85,6 +86,52 @@ type RosterStore interface {
 	// ApplyRosterImport writes a roster plan without errors, all or
 	// nothing: its new people, then the body with its new seats.
 	ApplyRosterImport(ctx context.Context, p *RosterPlan) error
+}
+
+// MeetingStore keeps the meetings with their invitees, attendance and
+// minutes.
+type MeetingStore interface {
+	// Meetings returns the meetings f selects, in date order (then
+	// creation order).
+	Meetings(ctx context.Context, f MeetingFilter) ([]Meeting, error)
+	Meeting(ctx context.Context, id uuid.UUID) (Meeting, error)
+	// RosterInvitees lists who a meeting of body on day d invites: the
+	// body's roster as of d (InviteesFromRoster).
+	RosterInvitees(ctx context.Context, body uuid.UUID, d Date) ([]Invitee, error)
+	// CreateMeeting cleans and validates m and saves it with a new ID.
+	// A meeting of a body given without invitees is given the body's
+	// roster as of m.Date, and the term in force that day.
+	CreateMeeting(ctx context.Context, m Meeting) (Meeting, error)
+	// UpdateMeeting saves m whole (details, agenda, invitees, minutes);
+	// m.Rev must be what the store last returned, else *ConflictError.
+	UpdateMeeting(ctx context.Context, m Meeting) (Meeting, error)
+	// SetAttend ticks one invitee's attendance. It does not need the
+	// meeting's Rev, so two clerks can tick at two doors at once; but the
+	// stored attendance must still be from, else a *ConflictError: one
+	// clerk never silently overwrites another's tick.
+	SetAttend(ctx context.Context, meeting, invitee uuid.UUID, from, to Attend) (Meeting, error)
+	// SetReply records one invitee's reply the same way.
+	SetReply(ctx context.Context, meeting, invitee uuid.UUID, from, to Reply) (Meeting, error)
+	// ApplyReplies writes a reply plan without errors, all or nothing,
+	// and returns how many replies changed.
+	ApplyReplies(ctx context.Context, p *ReplyPlan) (int, error)
+	// DeleteMeeting moves a meeting to the trash.
+	DeleteMeeting(ctx context.Context, id uuid.UUID) error
+}
+
+// MeetingFilter selects meetings; zero fields do not filter.
+type MeetingFilter struct {
+	Since, Until Date // dates inclusive
+	Kind         string
+	BodyID       uuid.UUID
+}
+
+// Match reports whether m passes f.
+func (f MeetingFilter) Match(m *Meeting) bool {
+	return (f.Since.IsZero() || !m.Date.Before(f.Since)) &&
+		(f.Until.IsZero() || !m.Date.After(f.Until)) &&
+		(f.Kind == "" || m.Kind == f.Kind) &&
+		(f.BodyID == uuid.Nil || m.BodyID == f.BodyID)
 }
 
 // History is the audit log and the trash.
@@ -151,6 +198,7 @@ const (
 	KindMember   Kind = "member"
 	KindPerson   Kind = "person"
 	KindBody     Kind = "body"
+	KindMeeting  Kind = "meeting"
 	KindSettings Kind = "settings"
 	// KindData is the data set as a whole (a migration, a copy).
 	KindData Kind = "data"
@@ -173,6 +221,8 @@ const (
 	ActionPurge    Action = "purge"
 	ActionBackup   Action = "backup"
 	ActionRepair   Action = "repair"
+	ActionAttend   Action = "attend"
+	ActionReply    Action = "reply"
 )
 
 // AuditEntry records one change: when, who, what, to which record.
@@ -262,9 +312,25 @@ type Settings struct {
 	Demo bool `json:"demo,omitempty"`
 	// BackupKeep is how many start-up copies are kept (BackupKeepOf).
 	BackupKeep int `json:"backup_keep,omitempty"`
+	// MeetingKinds is the clerk's own list of meeting types; empty means
+	// DefaultMeetingKinds (MeetingKindsOf).
+	MeetingKinds []string `json:"meeting_kinds,omitempty"`
+	// Fonts are the font names of the Word documents (GB/T 9704); empty
+	// names are the common defaults.
+	Fonts DocFonts `json:"fonts"`
 	// BackupRemindDays is after how many days without a backup to another
 	// place the dashboard reminds (BackupRemindDaysOf).
 	BackupRemindDays int `json:"backup_remind_days,omitempty"`
+}
+
+// DocFonts names the fonts of printed Word documents: 标题 (小标宋),
+// 正文 (仿宋), 一级标题 (黑体), 二级标题 (楷体), 页码 (宋体).
+type DocFonts struct {
+	Title      string `json:"title,omitempty"`
+	Body       string `json:"body,omitempty"`
+	Heading1   string `json:"heading1,omitempty"`
+	Heading2   string `json:"heading2,omitempty"`
+	PageNumber string `json:"page_number,omitempty"`
 }
 
 // DefaultGroupName is used until the clerk sets the group's name.

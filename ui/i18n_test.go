@@ -87,17 +87,34 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 		add("store.Orderings", string(v))
 	}
 	add("store.Genders", store.Genders...)
+	add("store.DefaultMeetingKinds", store.DefaultMeetingKinds...)
+	for _, v := range store.MeetingStatuses {
+		add("store.MeetingStatuses", v.Word())
+	}
+	for _, v := range store.ReplyStates {
+		add("store.ReplyStates", v.Word())
+	}
+	for _, v := range append(store.AttendStates, store.AttendNone) {
+		add("store.AttendStates", v.Word())
+	}
+	for _, v := range []store.InviteeRole{store.RoleSeat, store.RoleExtra, store.RoleGuest} {
+		add("store.InviteeRole", v.Word())
+	}
+	for _, v := range store.QuorumRules {
+		add("store.QuorumRules", v.Word())
+	}
 	add("store.DefaultPositions", store.DefaultPositions...) // msg.SeatWarning translates them
 	for _, v := range []store.RowAction{store.RowNew, store.RowUpdate, store.RowUnchanged, store.RowError} {
 		add("store.Row*", string(v))
 	}
 	// The persisted codes are shown through msg.Kind and msg.Action, which
 	// give the Chinese while the language is Chinese.
-	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData} {
+	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData, store.KindMeeting} {
 		add("store.Kind*", msg.Kind(k))
 	}
 	for _, a := range []store.Action{store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
-		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster, store.ActionCopy} {
+		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster, store.ActionCopy,
+		store.ActionAttend, store.ActionReply} {
 		add("store.Action*", msg.Action(a))
 	}
 	db, _ := kittest.OpenFile(t)

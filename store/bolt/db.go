@@ -40,6 +40,7 @@ var (
 
 	// Schema 5: records a repair moved aside (issue 8).
 	bucketQuarantine = []byte("quarantine")
+	bucketMeetings   = []byte("meetings")
 )
 
 // Keys in the meta bucket.

@@ -21,6 +21,7 @@ var (
 		store.ColBodies:     bucketBodies,
 		store.ColTrash:      bucketTrash,
 		store.ColQuarantine: bucketQuarantine,
+		store.ColMeetings:   bucketMeetings,
 	}
 	indexBuckets = map[store.Index][]byte{
 		store.IdxMemberCode: bucketIdxCode,

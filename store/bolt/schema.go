@@ -27,6 +27,7 @@ var migrations = []migration{
 	createRosterBuckets, // 3: people and bodies with their indexes
 	asciiCodes,          // 4: ASCII kind and action codes, warnings as data
 	createQuarantine,    // 5: the quarantine of records that do not decode
+	createMeetings,      // 6: the meetings (issue 9)
 }
 
 // currentSchema is the version this program writes.
@@ -91,6 +92,13 @@ func createRosterBuckets(tx *bbolt.Tx) error {
 // taken from today's variables.
 func createQuarantine(tx *bbolt.Tx) error {
 	_, err := tx.CreateBucketIfNotExists([]byte("quarantine"))
+	return err
+}
+
+// createMeetings is version 6: the bucket of meetings, empty in older
+// files. Frozen like createQuarantine.
+func createMeetings(tx *bbolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists([]byte("meetings"))
 	return err
 }
 

@@ -11,14 +11,14 @@ import (
 var (
 	kindNames = map[store.Kind]string{
 		store.KindMember: "成员单位", store.KindPerson: "人员", store.KindBody: "机构",
-		store.KindSettings: "设置", store.KindData: "数据",
+		store.KindSettings: "设置", store.KindData: "数据", store.KindMeeting: "会议",
 	}
 	actionNames = map[store.Action]string{
 		store.ActionCreate: "新增", store.ActionUpdate: "修改", store.ActionEvent: "登记变动",
 		store.ActionDelete: "删除", store.ActionRestore: "恢复", store.ActionImport: "导入",
 		store.ActionSettings: "设置", store.ActionMigrate: "升级数据文件", store.ActionRoster: "名单变动",
 		store.ActionCopy: "复制数据", store.ActionPurge: "永久删除", store.ActionBackup: "备份",
-		store.ActionRepair: "修复",
+		store.ActionRepair: "修复", store.ActionAttend: "签到", store.ActionReply: "回执",
 	}
 )
 
