@@ -31,6 +31,7 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster import":    (*cli).importRoster,
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
+	"meeting":          (*cli).meeting, // its own words after it: meetingVerbs
 	"copy":             (*cli).copyData,
 	"backup":           (*cli).backup,
 	"restore":          (*cli).restore,
