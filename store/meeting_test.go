@@ -201,3 +201,13 @@ func TestNoticeDefaults(t *testing.T) {
 		t.Fatal(got)
 	}
 }
+
+func TestMeetingWhen(t *testing.T) {
+	for tm, want := range map[string]string{"09:30": "2026年12月10日（星期四）上午9:30", "14:00": "2026年12月10日（星期四）下午2:00",
+		"12:15": "2026年12月10日（星期四）中午12:15", "": "2026年12月10日（星期四）"} {
+		m := Meeting{Date: NewDate(2026, 12, 10), Time: tm}
+		if got := m.When(); got != want {
+			t.Errorf("%q: %q, want %q", tm, got, want)
+		}
+	}
+}
