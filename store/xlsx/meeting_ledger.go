@@ -20,7 +20,7 @@ var LedgerHeaders = []string{"序号", "会议名称", "会议类型", "所属�
 
 // ledgerWidths fit A4 landscape (fit to width shrinks it a little); the
 // narrow count columns wrap their headers onto two lines.
-var ledgerWidths = []float64{6, 32, 12, 18, 16, 18, 8, 6, 6, 10, 6, 6, 6}
+var ledgerWidths = []float64{6, 32, 12, 18, 16, 18, 8, 6, 6, 10, 10, 8, 6}
 
 // LedgerTitle is "<集团名称>会议台账（2025年1月1日至2026年12月31日）".
 func LedgerTitle(group string, since, until store.Date) string {
