@@ -37,6 +37,9 @@ const GuestsLabel = "列席人员"
 
 // SignInOptions tune the 签到表.
 type SignInOptions struct {
+	// GroupName is not printed today: the title is the meeting's own,
+	// which names the body. It is here so that callers pass it as to
+	// every other export, and a later layout may use it.
 	GroupName  string
 	MaskPhones bool // 138****1234
 	// Attendance is for the copy after the meeting: a 出席情况 column with
@@ -229,7 +232,7 @@ func (w *meetingSheet) head(title string, lines, headers []string, widths []floa
 	}
 	hdr := len(lines) + 2
 	if w.err == nil {
-		w.err = w.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: hdr - 1,
+		w.err = w.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: hdr,
 			TopLeftCell: "A" + strconv.Itoa(hdr+1), ActivePane: "bottomLeft"})
 	}
 	w.merged(title, w.st.title, wrapHeight(18, []string{title}, []float64{sum(widths)})+8)

@@ -73,6 +73,9 @@ func TestLedger(t *testing.T) {
 	if s := cellStyle(t, f, sh, "M8"); len(s.Border) != 4 {
 		t.Error("the totals row's last cell has no border")
 	}
+	if p, err := f.GetPanes(sh); err != nil || !p.Freeze || p.YSplit != 2 {
+		t.Errorf("panes %+v %v", p, err)
+	}
 	assertPrintSetup(t, f, sh, landscape, "$1:$2")
 }
 

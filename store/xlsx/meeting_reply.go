@@ -81,7 +81,8 @@ func replyDueLine(m *store.Meeting) string {
 
 // WriteReplyForm writes the 参会回执表 of m to path: one row per invitee
 // but guests, the invitation locked, the reply cells open and pre-filled
-// with what is known so a unit only corrects, the ids hidden.
+// with what is known so a unit only corrects, the ids hidden. groupName
+// is not printed (see SignInOptions.GroupName).
 func WriteReplyForm(path string, m *store.Meeting, groupName string) error {
 	return exportBook(path, "参会回执表", func(f *excelize.File) error { return writeReplyForm(f, m) })
 }

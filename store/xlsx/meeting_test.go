@@ -109,6 +109,9 @@ func TestSignIn(t *testing.T) {
 	if s := cellStyle(t, f, sh, "A1"); s.Font == nil || s.Font.Family != fontTitle || s.Alignment.Horizontal != "center" {
 		t.Errorf("title style %+v", s)
 	}
+	if p, err := f.GetPanes(sh); err != nil || !p.Freeze || p.YSplit != 5 || p.TopLeftCell != "A6" {
+		t.Errorf("panes %+v %v: the header row must stay in view", p, err)
+	}
 	assertPrintSetup(t, f, sh, portrait, "$1:$5")
 }
 
