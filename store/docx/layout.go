@@ -1,0 +1,50 @@
+package docx
+
+// The GB/T 9704-2012 page, in twips (1/20 pt) unless said otherwise.
+// Where a value is derived or measured rather than the standard's words,
+// the comment says so.
+const (
+	pageW = 11906 // A4, 210 mm
+	pageH = 16838 // 297 mm
+
+	marginTop    = 2098 // 37 mm (standard)
+	marginLeft   = 1587 // 28 mm (standard)
+	marginRight  = 1474 // 26 mm: 210 − 28 − 156 (版心 width)
+	marginBottom = 1984 // 35 mm: 297 − 37 − 225 (版心 height)
+	headerDist   = 851  // 15 mm; there is no header, Word wants a value
+	// footerDist puts the page number 7 mm below the 版心 (§7.5): 24.5 mm,
+	// measured in LibreOffice.
+	footerDist = 1389
+
+	// linePitch is 225 mm / 22 lines. Every paragraph has exactly this
+	// line height, and the section's grid the same pitch.
+	linePitch = 579
+
+	// charTwips is one 3号 character (16 pt): the unit that turns the
+	// *Chars indents (hundredths of a character) into twips.
+	charTwips = 320
+
+	// gridSpacing is the character spacing of 3号 runs. 28 characters of
+	// 16 pt are 8960 twips, more than the 版心's 8845; −0.25 pt each makes
+	// them fit in LibreOffice. (Word's usual linesAndChars grid with
+	// charSpace gives 14–18 characters a line there.)
+	gridSpacing = -5
+
+	pageNumIndent = 280 // one 4号 character: page numbers sit one character in
+)
+
+// Font sizes in half-points (w:sz).
+const (
+	sizeBody    = 32 // 3号, 16 pt
+	sizeTitle   = 44 // 2号, 22 pt
+	sizePageNum = 28 // 4号, 14 pt
+)
+
+// Indents in hundredths of a character, the unit of w:firstLineChars.
+const (
+	twoChars  = 200 // body first lines, headings, labels
+	fourChars = 400 // 落款 and 成文日期 from the right
+)
+
+// redMark is the colour of the 纪要 mark (§10.3 recommends red).
+const redMark = "FF0000"
