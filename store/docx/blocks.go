@@ -30,9 +30,9 @@ type run struct {
 	text string
 }
 
-// indent is a paragraph's indents in hundredths of a character.
+// indent is a paragraph's indents; the zero span is none.
 type indent struct {
-	left, right, hanging, firstLine int
+	left, right, hanging, firstLine span
 }
 
 // para is one paragraph before it becomes XML.
@@ -41,6 +41,12 @@ type para struct {
 	jc      string // "" (justified, the style's), "center", "right"
 	ind     indent
 	outline int // outline level + 1 (the navigation pane); 0: body text
+
+	// offGrid: the line is not snapped to the grid. A 2号 line is taller
+	// than the grid's pitch in its font's metrics, and LibreOffice would
+	// give it two grid lines; with the exact line height it still takes
+	// one pitch, so the lines below stay on the grid.
+	offGrid bool
 
 	// pageBreak marks the PageBreak block: no paragraph of its own, the
 	// next paragraph starts a page.
@@ -62,7 +68,7 @@ func RedTitle(lines ...string) Block { return title(true, lines) }
 func title(red bool, lines []string) Block {
 	var b block
 	for _, l := range lines {
-		b = append(b, para{jc: "center", runs: []run{{role: roleTitle, red: red, text: oneLine(l)}}})
+		b = append(b, para{jc: "center", offGrid: true, runs: []run{{role: roleTitle, red: red, text: oneLine(l)}}})
 	}
 	return b
 }
@@ -124,9 +130,9 @@ func LeadPara(lead, text string) Block {
 // "\n" in text starts a new line at that place too.
 func Labeled(label, text string) Block {
 	label = strings.TrimRight(strings.TrimSpace(oneLine(label)), ":：") + "："
-	w := width(label)
+	w := textSpan(label)
 	return block{{
-		ind:  indent{left: twoChars + w, hanging: w},
+		ind:  indent{left: twoChars.plus(w), hanging: w},
 		runs: []run{{role: roleH1, text: label}, {role: roleBody, text: lineBreaks(text)}},
 	}}
 }
@@ -151,9 +157,9 @@ func Date(d string) Block { return block{rightPara(d)} }
 func Attachment(items ...string) Block {
 	const label = "附件："
 	if len(items) == 1 {
-		w := width(label)
+		w := textSpan(label)
 		return block{{
-			ind:  indent{left: twoChars + w, hanging: w},
+			ind:  indent{left: twoChars.plus(w), hanging: w},
 			runs: []run{{role: roleBody, text: label + oneLine(items[0])}},
 		}}
 	}
@@ -162,12 +168,12 @@ func Attachment(items ...string) Block {
 		num := strconv.Itoa(i+1) + "．"
 		// Each item's number starts under the first one's; its wrapped
 		// lines start after its own number.
-		text, hang := num+oneLine(it), width(num)
+		text, hang := num+oneLine(it), textSpan(num)
 		if i == 0 {
-			text, hang = label+text, hang+width(label)
+			text, hang = label+text, hang.plus(textSpan(label))
 		}
 		b = append(b, para{
-			ind:  indent{left: twoChars + width(label) + width(num), hanging: hang},
+			ind:  indent{left: twoChars.plus(textSpan(label + num)), hanging: hang},
 			runs: []run{{role: roleBody, text: text}},
 		})
 	}

@@ -40,10 +40,35 @@ const (
 	sizePageNum = 28 // 4号, 14 pt
 )
 
-// Indents in hundredths of a character, the unit of w:firstLineChars.
-const (
-	twoChars  = 200 // body first lines, headings, labels
-	fourChars = 400 // 落款 and 成文日期 from the right
+// span is a length in both of OOXML's indent units: hundredths of a
+// character (w:firstLineChars; Word reads these) and twips (w:firstLine;
+// LibreOffice reads only these).
+type span struct{ chars, twips int }
+
+func (a span) plus(b span) span { return span{a.chars + b.chars, a.twips + b.twips} }
+
+// chars is n hundredths of a character of indent, at 320 twips a
+// character as Word counts for a 16 pt font.
+func chars(n int) span { return span{n, n * charTwips / 100} }
+
+// textSpan is the room s takes in a 3号 run on the grid: its width in
+// characters, and its advance in twips with the grid's spacing (315 a
+// full-width character, 155 a half-width one). Hanging indents use it, so
+// that wrapped lines start exactly under the first character after a
+// label: at 320 a character the label's indent is 15 twips too wide and a
+// wrapped line holds 22 characters, not 23, in LibreOffice (measured).
+func textSpan(s string) span {
+	var sp span
+	for _, r := range s {
+		w := runeWidth(r)
+		sp = sp.plus(span{w, w*charTwips/100 + gridSpacing})
+	}
+	return sp
+}
+
+var (
+	twoChars  = chars(200) // body first lines, headings, labels
+	fourChars = chars(400) // 落款 and 成文日期 from the right
 )
 
 // redMark is the colour of the 纪要 mark (§10.3 recommends red).

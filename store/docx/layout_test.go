@@ -168,3 +168,83 @@ func checkPageNumbers(t *testing.T, pdf string, footer []line, pages int) {
 		}
 	}
 }
+
+// TestLibreOfficeBlocks measures where each kind of block lands.
+func TestLibreOfficeBlocks(t *testing.T) {
+	d := Doc{Title: "版式", Blocks: []Block{
+		RedTitle("山东省职业教育集团会议纪要"),
+		Blank(),
+		Title("关于召开第三次理事会", "会议的通知"),
+		Blank(),
+		Flush("各成员单位："),
+		Para(hanText(60, 0)),
+		Heading1("一、会议议定事项"),
+		Heading2("（一）关于年度工作报告"),
+		Attachment("二〇二六年工作要点", hanText(40, 3)),
+		Blank(),
+		Labeled("出席", hanText(70, 5)),
+		Labeled("请假", "孙八"),
+		Signature("山东省职业教育集团秘书处"),
+		Date("2026年12月1日"),
+	}}
+	pdf, lines := layoutPDF(t, "blocks", d)
+	body, footer := bodyAndFooter(lines)
+	checkPageNumbers(t, pdf, footer, 1)
+	find := func(prefix string) int {
+		for i, l := range body {
+			if strings.HasPrefix(l.text(), prefix) {
+				return i
+			}
+		}
+		t.Fatalf("no line starts with %q", prefix)
+		return 0
+	}
+	centre := (coreLeft + coreRight) / 2
+	for _, s := range []string{"山东省职业教育集团会议纪要", "关于召开", "会议的通知"} {
+		l := body[find(s)]
+		if !near((l.x+l.xMax)/2, centre, 1) {
+			t.Errorf("title %q centred at %.1f pt, want %.1f", s, (l.x+l.xMax)/2, centre)
+		}
+	}
+	// Where lines start, in points from the 版心's left: 32 for the two
+	// characters of indent, then a label's advance on the grid (a
+	// full-width character 15.75 pt with the −0.25 pt spacing, a digit 7.75).
+	indent2, han, digit := 2*char3, char3-0.25, char3/2-0.25
+	checks := []struct {
+		prefix string
+		x      float64
+		runes  int // how many characters the line holds; 0: not checked
+	}{
+		{"各成员单位", 0, 0}, {"一、会议议定事项", indent2, 0}, {"（一）", indent2, 0},
+		{"附件：1．", indent2, 0}, {"2．", indent2 + 3*han, 2 + 21},
+		{"出席：", indent2, 3 + 23}, {"请假：", indent2, 0},
+	}
+	for _, c := range checks {
+		checkStart(t, body[find(c.prefix)], c.prefix, c.x, c.runes)
+	}
+	// Wrapped lines start under the first character after "2．" and
+	// "出席：", and hold the rest of the grid's 28.
+	checkStart(t, body[find("2．")+1], "附件 2 wrapped", indent2+3*han+digit+han, 0)
+	at := find("出席：")
+	for i, n := range []int{23, 23, 1} {
+		checkStart(t, body[at+1+i], "出席 wrapped", indent2+3*han, n)
+	}
+	for _, s := range []string{"山东省职业教育集团秘书处", "2026年12月1日"} {
+		l := body[find(s)]
+		if !near(l.xMax, coreRight-4*char3, 1.5) {
+			t.Errorf("%q ends at %.1f pt, want %.1f (four characters in from the right)", s, l.xMax, coreRight-4*char3)
+		}
+	}
+}
+
+// checkStart checks that l starts x points in from the 版心's left and,
+// unless runes is 0, holds that many characters.
+func checkStart(t *testing.T, l line, what string, x float64, runes int) {
+	t.Helper()
+	if want := coreLeft + x; !near(l.x, want, 1) {
+		t.Errorf("%s: line %q starts at %.1f pt, want %.1f (%.2f in)", what, l.text(), l.x, want, x)
+	}
+	if n := utf8.RuneCountInString(l.text()); runes != 0 && n != runes {
+		t.Errorf("%s: line %q holds %d characters, want %d", what, l.text(), n, runes)
+	}
+}

@@ -39,12 +39,15 @@ func TestIndents(t *testing.T) {
 		{"一、会议议定事项", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
 		{"（一）关于", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
 		{"会议时间", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
-		{"出席：", []string{"leftChars", "500", "left", "1600", "hangingChars", "300", "hanging", "960"}, ""},
-		{"列席：", []string{"leftChars", "500", "left", "1600", "hangingChars", "300", "hanging", "960"}, ""},
-		{"附件：2026", []string{"leftChars", "500", "left", "1600", "hangingChars", "300", "hanging", "960"}, ""},
-		// "附件：1．" is 4.5 characters wide: names start 6.5 characters in.
-		{"附件：1．", []string{"leftChars", "650", "left", "2080", "hangingChars", "450", "hanging", "1440"}, ""},
-		{"2．成员单位", []string{"leftChars", "650", "left", "2080", "hangingChars", "150", "hanging", "480"}, ""},
+		// The label's twips are its advance on the grid, 315 a character
+		// (see textSpan), after the two characters' 640.
+		{"出席：", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
+		{"列席：", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
+		{"附件：2026", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
+		// "附件：1．" is 4.5 characters wide (a digit is 155 twips): names
+		// start 6.5 characters in.
+		{"附件：1．", []string{"leftChars", "650", "left", "2055", "hangingChars", "450", "hanging", "1415"}, ""},
+		{"2．成员单位", []string{"leftChars", "650", "left", "2055", "hangingChars", "150", "hanging", "470"}, ""},
 		{"秘书处", []string{"rightChars", "400", "right", "1280"}, "right"},
 		{"2026年12月1日", []string{"rightChars", "400", "right", "1280"}, "right"},
 		{"各成员单位", nil, ""},
@@ -128,7 +131,7 @@ func TestEscaping(t *testing.T) {
 
 // Schema sequences (ECMA-376 CT_PPrBase, CT_RPr) of the elements we write.
 var (
-	pPrOrder  = []string{"pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "autoSpaceDE", "autoSpaceDN", "spacing", "ind", "jc", "outlineLvl", "rPr"}
+	pPrOrder  = []string{"pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind", "jc", "outlineLvl", "rPr"}
 	rPrOrder  = []string{"rFonts", "b", "bCs", "color", "spacing", "kern", "sz", "szCs", "lang"}
 	sectOrder = []string{"footerReference", "pgSz", "pgMar", "cols", "docGrid"}
 )

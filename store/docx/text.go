@@ -40,20 +40,15 @@ func oneLine(text string) string {
 	return strings.Join(lines(text), "")
 }
 
-// width is the width of s in hundredths of a 3号 character: a Han
+// runeWidth is the width of r in hundredths of a 3号 character: a Han
 // character or full-width form is one, ASCII and other narrow letters
-// half. Used for hanging indents, which must match what the label takes.
-func width(s string) int {
-	w := 0
-	for _, r := range s {
-		switch {
-		case r < 0x2000, r >= 0xFF61 && r <= 0xFFDC, r >= 0xFFE8 && r <= 0xFFEE:
-			w += 50
-		default:
-			w += 100
-		}
+// half.
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x2000, r >= 0xFF61 && r <= 0xFFDC, r >= 0xFFE8 && r <= 0xFFEE:
+		return 50
 	}
-	return w
+	return 100
 }
 
 // xmlChar reports whether r may appear in an XML 1.0 document. C1

@@ -93,9 +93,8 @@ func writeRun(b *strings.Builder, s runStyle, text string) {
 	b.WriteString(`</w:r>`)
 }
 
-// ind writes w:ind with both forms of each indent: Word reads the *Chars
-// attributes (hundredths of a character), LibreOffice ignores them and
-// reads the twips.
+// write writes w:ind with both forms of each indent: Word reads the
+// *Chars attributes, LibreOffice ignores them and reads the twips.
 func (in indent) write(b *strings.Builder) {
 	if in == (indent{}) {
 		return
@@ -103,10 +102,10 @@ func (in indent) write(b *strings.Builder) {
 	b.WriteString(`<w:ind`)
 	for _, a := range []struct {
 		name string
-		v    int
+		v    span
 	}{{"left", in.left}, {"right", in.right}, {"hanging", in.hanging}, {"firstLine", in.firstLine}} {
-		if a.v != 0 {
-			b.WriteString(val(a.name+"Chars", a.v) + val(a.name, a.v*charTwips/100))
+		if a.v != (span{}) {
+			b.WriteString(val(a.name+"Chars", a.v.chars) + val(a.name, a.v.twips))
 		}
 	}
 	b.WriteString(`/>`)
@@ -115,20 +114,25 @@ func (in indent) write(b *strings.Builder) {
 // pPrOpts are the paragraph properties besides the indent.
 type pPrOpts struct {
 	pageBreak bool
+	offGrid   bool
 	jc        string
 	outline   int // level + 1; 0: none
 }
 
 // pPr writes w:pPr in the schema's order: pageBreakBefore, widowControl,
-// autoSpaceDE, autoSpaceDN, spacing, ind, jc, outlineLvl, rPr. The grid
-// settings are repeated from the Normal style so that a paragraph pasted
-// into another document keeps them.
+// autoSpaceDE, autoSpaceDN, snapToGrid, spacing, ind, jc, outlineLvl, rPr.
+// The grid settings are repeated from the Normal style so that a
+// paragraph pasted into another document keeps them.
 func pPr(b *strings.Builder, o pPrOpts, in indent, mark runStyle) {
 	b.WriteString(`<w:pPr>`)
 	if o.pageBreak {
 		b.WriteString(`<w:pageBreakBefore/>`)
 	}
-	b.WriteString(gridPPr)
+	b.WriteString(gridFlow)
+	if o.offGrid {
+		b.WriteString(`<w:snapToGrid w:val="0"/>`)
+	}
+	b.WriteString(gridLine)
 	in.write(b)
 	if o.jc != "" {
 		b.WriteString(`<w:jc w:val="` + o.jc + `"/>`)
@@ -142,12 +146,16 @@ func pPr(b *strings.Builder, o pPrOpts, in indent, mark runStyle) {
 	b.WriteString(`</w:pPr>`)
 }
 
-// gridPPr keeps every paragraph on the 22-line grid. Widow control off: it
-// would move lines to the next page and leave 21 on this one.
-// autoSpaceDE/DN off: LibreOffice otherwise adds space between Han
-// characters and digits, and a line no longer holds 28.
-var gridPPr = `<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>` +
-	`<w:spacing w:before="0" w:after="0"` + val("line", linePitch) + ` w:lineRule="exact"/>`
+// gridFlow and gridLine keep every paragraph on the 22-line grid. Widow
+// control off: it would move lines to the next page and leave 21 on this
+// one. autoSpaceDE/DN off: LibreOffice otherwise adds space between Han
+// characters and digits, and a line no longer holds 28. Each line exactly
+// one pitch high, no space between paragraphs.
+var (
+	gridFlow = `<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`
+	gridLine = `<w:spacing w:before="0" w:after="0"` + val("line", linePitch) + ` w:lineRule="exact"/>`
+	gridPPr  = gridFlow + gridLine
+)
 
 // writePara writes one w:p.
 func writePara(b *strings.Builder, f Fonts, p para, pageBreak bool) {
@@ -156,7 +164,7 @@ func writePara(b *strings.Builder, f Fonts, p para, pageBreak bool) {
 	if n := len(p.runs); n > 0 {
 		mark = f.style(p.runs[n-1].role, p.runs[n-1].red)
 	}
-	pPr(b, pPrOpts{pageBreak: pageBreak, jc: p.jc, outline: p.outline}, p.ind, mark)
+	pPr(b, pPrOpts{pageBreak: pageBreak, offGrid: p.offGrid, jc: p.jc, outline: p.outline}, p.ind, mark)
 	for _, r := range p.runs {
 		if r.text != "" {
 			writeRun(b, f.style(r.role, r.red), r.text)
