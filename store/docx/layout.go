@@ -51,21 +51,20 @@ func (a span) plus(b span) span { return span{a.chars + b.chars, a.twips + b.twi
 // character as Word counts for a 16 pt font.
 func chars(n int) span { return span{n, n * charTwips / 100} }
 
-// textSpan is the room s takes in a 3号 run on the grid: its width in
-// characters, and its advance in twips with the grid's spacing (315 a
-// full-width character, 155 a half-width one). Hanging indents use it, so
-// that wrapped lines start exactly under the first character after a
-// label: at 320 a character the label's indent is 15 twips too wide and a
-// wrapped line holds 22 characters, not 23, in LibreOffice (measured).
+// textSpan is the room s takes in a 3号 run on the grid: its advance in
+// twips with the grid's spacing (315 a full-width character, 155 a
+// half-width one), and the same length in Word's character units of 320
+// twips. Hanging indents use it, so that wrapped lines start exactly under
+// the first character after a label in both programs. Whole characters
+// (320 each) would put them 15 twips to the right of it, and a wrapped
+// line would then hold 22 characters, not 23, in LibreOffice (measured).
 func textSpan(s string) span {
-	var sp span
+	twips := 0
 	for _, r := range s {
-		w := runeWidth(r)
-		sp = sp.plus(span{w, w*charTwips/100 + gridSpacing})
+		twips += runeWidth(r)*charTwips/100 + gridSpacing
 	}
-	return sp
+	return span{(twips*100 + charTwips/2) / charTwips, twips}
 }
-
 var (
 	twoChars  = chars(200) // body first lines, headings, labels
 	fourChars = chars(400) // 落款 and 成文日期 from the right

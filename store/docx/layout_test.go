@@ -108,7 +108,7 @@ func TestLibreOfficeGrid(t *testing.T) {
 	for i, l := range body {
 		counts = append(counts, utf8.RuneCountInString(l.text()))
 		perPage[l.page]++
-		checkGridLine(t, i, l, body, counts[i] == 26)
+		checkGridLine(t, i, l, body, i%6 == 0) // six lines a paragraph
 	}
 	t.Logf("lines per page %v, characters per line %v", perPage, counts[:6])
 	if perPage[1] != 22 || perPage[2] != 22 || perPage[3] != 16 || len(perPage) != 3 {
@@ -246,5 +246,25 @@ func checkStart(t *testing.T, l line, what string, x float64, runes int) {
 	}
 	if n := utf8.RuneCountInString(l.text()); runes != 0 && n != runes {
 		t.Errorf("%s: line %q holds %d characters, want %d", what, l.text(), n, runes)
+	}
+}
+
+// TestLibreOfficeSample opens the sample with every block kind and hostile
+// text: LibreOffice must read it, and the page break must start a page.
+func TestLibreOfficeSample(t *testing.T) {
+	pdf, lines := layoutPDF(t, "sample", sampleDoc())
+	body, footer := bodyAndFooter(lines)
+	checkPageNumbers(t, pdf, footer, body[len(body)-1].page)
+	var all strings.Builder
+	for i, l := range body {
+		all.WriteString(strings.Join(l.words, " "))
+		if strings.HasPrefix(l.text(), "第二页的正文") && (i == 0 || body[i-1].page == l.page) {
+			t.Errorf("the paragraph after PageBreak is not the first on its page")
+		}
+	}
+	for _, want := range []string{"<A&B>", "一、会议时间：2026", "出席：张三"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("the PDF has no %q", want)
+		}
 	}
 }

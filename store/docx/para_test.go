@@ -39,15 +39,16 @@ func TestIndents(t *testing.T) {
 		{"一、会议议定事项", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
 		{"（一）关于", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
 		{"会议时间", []string{"firstLineChars", "200", "firstLine", "640"}, ""},
-		// The label's twips are its advance on the grid, 315 a character
-		// (see textSpan), after the two characters' 640.
-		{"出席：", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
-		{"列席：", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
-		{"附件：2026", []string{"leftChars", "500", "left", "1585", "hangingChars", "300", "hanging", "945"}, ""},
+		// A label's indent is its advance on the grid, 315 twips a character
+		// (see textSpan), after the two characters' 640; the Chars are the
+		// same length in Word's 320-twip characters.
+		{"出席：", []string{"leftChars", "495", "left", "1585", "hangingChars", "295", "hanging", "945"}, ""},
+		{"列席：", []string{"leftChars", "495", "left", "1585", "hangingChars", "295", "hanging", "945"}, ""},
+		{"附件：2026", []string{"leftChars", "495", "left", "1585", "hangingChars", "295", "hanging", "945"}, ""},
 		// "附件：1．" is 4.5 characters wide (a digit is 155 twips): names
 		// start 6.5 characters in.
-		{"附件：1．", []string{"leftChars", "650", "left", "2055", "hangingChars", "450", "hanging", "1415"}, ""},
-		{"2．成员单位", []string{"leftChars", "650", "left", "2055", "hangingChars", "150", "hanging", "470"}, ""},
+		{"附件：1．", []string{"leftChars", "642", "left", "2055", "hangingChars", "442", "hanging", "1415"}, ""},
+		{"2．成员单位", []string{"leftChars", "642", "left", "2055", "hangingChars", "147", "hanging", "470"}, ""},
 		{"秘书处", []string{"rightChars", "400", "right", "1280"}, "right"},
 		{"2026年12月1日", []string{"rightChars", "400", "right", "1280"}, "right"},
 		{"各成员单位", nil, ""},
