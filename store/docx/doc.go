@@ -6,14 +6,16 @@
 // It is a small writer of its own on archive/zip rather than a library: no
 // permissively licensed Go module writes different odd and even footers,
 // a PAGE field, East-Asian font names on every run and an exact line grid.
-// The numbers, and the LibreOffice pitfalls they avoid, are in layout.go.
-// The XML is written as fixed, schema-ordered fragments, so the output is
+// The numbers are in layout.go; the LibreOffice pitfalls they avoid are
+// said where each is handled. The XML is written as fixed, schema-ordered fragments, so the output is
 // byte-for-byte deterministic and the tests pin it with golden files.
 //
 // What was checked where: the parts are checked for well-formedness and
 // key values in every test run; the layout (lines per page, characters per
-// line, page number places) is measured in LibreOffice when soffice is
-// installed. Word and WPS were not available to check.
+// line, block and page number places) is measured in LibreOffice 7.4 with
+// free CJK fonts standing in for the office fonts, when soffice is
+// installed (layout_test.go; DOCX_LOOK=folder also writes PNGs of the
+// pages to look at). Word and WPS were not available to check.
 //
 // This generic layer knows no records; documents of a kind (a meeting's
 // 纪要) are composed from its blocks elsewhere.

@@ -12,8 +12,10 @@ const (
 	marginRight  = 1474 // 26 mm: 210 − 28 − 156 (版心 width)
 	marginBottom = 1984 // 35 mm: 297 − 37 − 225 (版心 height)
 	headerDist   = 851  // 15 mm; there is no header, Word wants a value
-	// footerDist puts the page number 7 mm below the 版心 (§7.5): 24.5 mm,
-	// measured in LibreOffice.
+	// footerDist is 24.5 mm, for the page number's 一字线 7 mm below the
+	// 版心 (§7.5). Where it lands depends on the 宋体 the PC has: with AR PL
+	// SungtiL GB standing in, LibreOffice puts the dash's top 7.8 mm below
+	// (TestLibreOfficeGrid logs it).
 	footerDist = 1389
 
 	// linePitch is 225 mm / 22 lines. Every paragraph has exactly this
@@ -65,6 +67,7 @@ func textSpan(s string) span {
 	}
 	return span{(twips*100 + charTwips/2) / charTwips, twips}
 }
+
 var (
 	twoChars  = chars(200) // body first lines, headings, labels
 	fourChars = chars(400) // 落款 and 成文日期 from the right

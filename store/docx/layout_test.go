@@ -190,22 +190,8 @@ func TestLibreOfficeBlocks(t *testing.T) {
 	pdf, lines := layoutPDF(t, "blocks", d)
 	body, footer := bodyAndFooter(lines)
 	checkPageNumbers(t, pdf, footer, 1)
-	find := func(prefix string) int {
-		for i, l := range body {
-			if strings.HasPrefix(l.text(), prefix) {
-				return i
-			}
-		}
-		t.Fatalf("no line starts with %q", prefix)
-		return 0
-	}
-	centre := (coreLeft + coreRight) / 2
-	for _, s := range []string{"山东省职业教育集团会议纪要", "关于召开", "会议的通知"} {
-		l := body[find(s)]
-		if !near((l.x+l.xMax)/2, centre, 1) {
-			t.Errorf("title %q centred at %.1f pt, want %.1f", s, (l.x+l.xMax)/2, centre)
-		}
-	}
+	find := func(prefix string) int { return findLine(t, body, prefix) }
+	checkCentredAndRight(t, body)
 	// Where lines start, in points from the 版心's left: 32 for the two
 	// characters of indent, then a label's advance on the grid (a
 	// full-width character 15.75 pt with the −0.25 pt spacing, a digit 7.75).
@@ -229,8 +215,33 @@ func TestLibreOfficeBlocks(t *testing.T) {
 	for i, n := range []int{23, 23, 1} {
 		checkStart(t, body[at+1+i], "出席 wrapped", indent2+3*han, n)
 	}
+}
+
+// findLine is the index of the first line that starts with prefix.
+func findLine(t *testing.T, lines []line, prefix string) int {
+	t.Helper()
+	for i, l := range lines {
+		if strings.HasPrefix(l.text(), prefix) {
+			return i
+		}
+	}
+	t.Fatalf("no line starts with %q", prefix)
+	return 0
+}
+
+// checkCentredAndRight checks TestLibreOfficeBlocks' title lines centred
+// in the 版心, and 落款 and 成文日期 ending four characters from its right.
+func checkCentredAndRight(t *testing.T, body []line) {
+	t.Helper()
+	centre := (coreLeft + coreRight) / 2
+	for _, s := range []string{"山东省职业教育集团会议纪要", "关于召开", "会议的通知"} {
+		l := body[findLine(t, body, s)]
+		if !near((l.x+l.xMax)/2, centre, 1) {
+			t.Errorf("title %q centred at %.1f pt, want %.1f", s, (l.x+l.xMax)/2, centre)
+		}
+	}
 	for _, s := range []string{"山东省职业教育集团秘书处", "2026年12月1日"} {
-		l := body[find(s)]
+		l := body[findLine(t, body, s)]
 		if !near(l.xMax, coreRight-4*char3, 1.5) {
 			t.Errorf("%q ends at %.1f pt, want %.1f (four characters in from the right)", s, l.xMax, coreRight-4*char3)
 		}
