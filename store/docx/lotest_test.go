@@ -22,14 +22,32 @@ import (
 	"time"
 )
 
-// needLibreOffice skips t unless soffice and the poppler tools are here.
+const loInstall = "Debian: .ci/apt-need libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp"
+
+// needLibreOffice skips t unless soffice, its Writer and the poppler
+// tools are here.
 func needLibreOffice(t *testing.T) {
 	t.Helper()
 	for _, tool := range []string{"soffice", "pdftotext", "pdftoppm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("LibreOffice (soffice) not installed: %s not on PATH (Debian: .ci/apt-need libreoffice-writer-nogui poppler-utils fonts-noto-cjk)", tool)
+			t.Skipf("LibreOffice (soffice) not installed: %s not on PATH (%s)", tool, loInstall)
 		}
 	}
+	// Calc alone (libreoffice-calc-nogui) has soffice too, which then
+	// says "source file could not be loaded" for every .docx. Where
+	// soffice leads to LibreOffice's program folder, Writer's library
+	// must be in it.
+	exe, _ := exec.LookPath("soffice")
+	if real, err := filepath.EvalSymlinks(exe); err == nil && !writerIn(filepath.Dir(real)) {
+		t.Skipf("LibreOffice (soffice) not installed: soffice has no Writer (%s)", loInstall)
+	}
+}
+
+// writerIn reports whether the folder dir holds Writer, or is not a
+// LibreOffice program folder at all (a wrapper script elsewhere).
+func writerIn(dir string) bool {
+	exists := func(name string) bool { _, err := os.Stat(filepath.Join(dir, name)); return err == nil }
+	return !exists("soffice.bin") || exists("libswlo.so")
 }
 
 // fontAliases maps the office font names to fonts Debian has. There is no
