@@ -213,9 +213,13 @@ func countLine(a store.Attendance) string {
 // They are dispatched here rather than in splitVerb because one of them
 // ("replies import") is two words long.
 var meetingVerbs = map[string]func(*cli, []string) error{
-	"new":    (*cli).newMeeting,
-	"list":   (*cli).listMeetings,
-	"attend": (*cli).attendMeeting,
+	"new":            (*cli).newMeeting,
+	"list":           (*cli).listMeetings,
+	"attend":         (*cli).attendMeeting,
+	"replies import": (*cli).importReplies,
+	"replyform":      (*cli).replyForm,
+	"signin":         (*cli).signIn,
+	"ledger":         (*cli).ledger,
 }
 
 // meeting runs the meeting verb its first words name.
