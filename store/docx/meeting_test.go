@@ -198,3 +198,22 @@ func TestLibreOfficeNotice(t *testing.T) {
 	}
 	checkPageNumbers(t, pdf, footer, pages)
 }
+
+// BenchmarkMinutes300 writes the 纪要 of a meeting of 300 invitees with
+// 20 agreed items to a file (the target is 0.2 s).
+func BenchmarkMinutes300(b *testing.B) {
+	m := councilMeeting()
+	for i := range 300 {
+		m.Invitees = append(m.Invitees, store.Invitee{Role: store.RoleSeat, IsUnit: true,
+			Unit: "成员单位" + store.ChineseNumber(i%99), Name: "代表", Attend: store.Attend{State: store.AttendPresent}})
+	}
+	for range 20 {
+		m.Items = append(m.Items, store.AgreedItem{Text: hanText(120, len(m.Items)), Lead: store.UnitRef{Name: "秘书处"}})
+	}
+	path := filepath.Join(b.TempDir(), "m.docx")
+	for b.Loop() {
+		if err := WriteMinutes(path, &m, store.Settings{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
