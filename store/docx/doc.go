@@ -17,8 +17,8 @@
 // installed (layout_test.go; DOCX_LOOK=folder also writes PNGs of the
 // pages to look at). Word and WPS were not available to check.
 //
-// This generic layer knows no records; documents of a kind (a meeting's
-// 纪要) are composed from its blocks elsewhere.
+// The blocks (blocks.go) know no records; a meeting's 通知 and 纪要 are
+// composed from them in meeting.go, from package store's types.
 package docx
 
 import (
