@@ -217,6 +217,8 @@ var meetingVerbs = map[string]func(*cli, []string) error{
 	"list":           (*cli).listMeetings,
 	"attend":         (*cli).attendMeeting,
 	"replies import": (*cli).importReplies,
+	"notice":         (*cli).notice,
+	"minutes":        (*cli).minutes,
 	"replyform":      (*cli).replyForm,
 	"signin":         (*cli).signIn,
 	"ledger":         (*cli).ledger,

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"archive/zip"
+	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -157,4 +160,62 @@ func sheetCells(t *testing.T, path, sheet string) string {
 		b.WriteString(strings.Join(r, "\n") + "\n")
 	}
 	return b.String()
+}
+
+// docText is the text of a .docx's word/document.xml, the tags dropped.
+func docText(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(rc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(b), "")
+	}
+	t.Fatalf("%s has no word/document.xml", path)
+	return ""
+}
+
+// The notice and the minutes name the meeting; the minutes carry the
+// 出席 line of the recorded attendance and the agreed items.
+func TestMeetingNoticeAndMinutes(t *testing.T) {
+	db := demoDB(t)
+	id := demoMeetingID(t, db, "第四届理事会第二次会议")
+	dir := t.TempDir()
+	notice, minutes := filepath.Join(dir, "通知.docx"), filepath.Join(dir, "纪要.docx")
+	mustRun(t, "meeting", "notice", "--id", id, "--out", notice, "--db", db)
+	if text := docText(t, notice); !strings.Contains(text, "第四届理事会第二次会议") || !strings.Contains(text, "各理事会成员") {
+		t.Errorf("notice:\n%s", text)
+	}
+	r := mustRun(t, "meeting", "minutes", "--id", id, "--out", minutes, "--db", db)
+	if !strings.Contains(r.stdout, "会议纪要（议定事项5项）") || r.stderr != "" {
+		t.Errorf("minutes: %q %q", r.stdout, r.stderr)
+	}
+	m := storedMeeting(t, db, id)
+	lines := store.AttendanceLines(&m)
+	text := docText(t, minutes)
+	for _, want := range []string{"第四届理事会第二次会议纪要", "出席：" + strings.Join(lines.Present, "、"),
+		"请假：" + strings.Join(lines.Leave, "、"), m.Items[0].Text} {
+		if !strings.Contains(text, want) {
+			t.Errorf("minutes lack %q", want)
+		}
+	}
+	// The meeting held without minutes still prints, with a warning.
+	r = mustRun(t, "meeting", "minutes", "--id", demoMeetingID(t, db, "就业创业指导委员会2026年工作会议"), "--out", minutes, "--db", db)
+	if !strings.Contains(r.stderr, "尚未记录纪要内容") {
+		t.Errorf("stderr %q", r.stderr)
+	}
 }

@@ -189,7 +189,8 @@ func (g *mgen) replies(ms mspec, vs []invitee) []demo.Reply {
 	return out
 }
 
-// minutes is the opening paragraph of the 纪要.
+// minutes is the opening paragraph of the 纪要 (store/docx adds the
+// agenda's notes, "现将会议议定事项纪要如下：" and the items after it).
 func (g *mgen) minutes(ms mspec, host string) string {
 	when := "上午"
 	if ms.time >= "12:00" {
@@ -206,7 +207,7 @@ func (g *mgen) minutes(ms mspec, host string) string {
 	for i, a := range ms.agenda {
 		texts[i] = a.text
 	}
-	return fmt.Sprintf("%s%s，%s在%s召开。会议由%s%s主持，%s参加会议。会议按议程%s。现将会议议定事项纪要如下：",
+	return fmt.Sprintf("%s%s，%s在%s召开。会议由%s%s主持，%s参加会议。会议按议程%s。",
 		day(ms.date).Chinese(), when, ms.title, ms.place, hostTitle(ms), host, who, strings.Join(texts, "，"))
 }
 
