@@ -1,5 +1,5 @@
 // Command secdesk is 秘书处工作台: without a verb it opens the program's
-// window on a data file; with one (demo, members …, roster …, stats) it does that
+// window on a data file; with one (demo, members …, roster …, meeting …, stats) it does that
 // job on the command line through the same store methods the window uses.
 package main
 
