@@ -150,8 +150,8 @@ func (ds *dataSet) writeTo(tx EngineTx) error {
 func (ds *dataSet) summary() string { return "复制数据：" + ds.counts() }
 
 func (ds *dataSet) counts() string {
-	return fmt.Sprintf("成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
-		len(ds.docs[ColMembers]), len(ds.docs[ColPeople]), len(ds.docs[ColBodies]), len(ds.docs[ColTrash]), len(ds.audit))
+	return fmt.Sprintf("成员单位 %d 家，人员 %d 人，机构 %d 个，会议 %d 次，回收站 %d 项，操作记录 %d 条",
+		len(ds.docs[ColMembers]), len(ds.docs[ColPeople]), len(ds.docs[ColBodies]), len(ds.docs[ColMeetings]), len(ds.docs[ColTrash]), len(ds.audit))
 }
 
 // verifyCopy counts the target again and checks it.

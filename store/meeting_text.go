@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The words of the meeting codes. They are the Chinese the printed papers
@@ -133,4 +134,51 @@ func replySummary(m *Meeting, v *Invitee) string {
 		s += "（" + v.Reply.Person + "）"
 	}
 	return s
+}
+
+// When is the meeting's day and time as a notice writes it:
+// "2026年12月10日（星期四）上午9:30", "2026年12月10日（星期四）".
+func (m *Meeting) When() string {
+	if m.Date.IsZero() {
+		return ""
+	}
+	s := m.Date.Chinese() + "（星期" + []string{"日", "一", "二", "三", "四", "五", "六"}[m.Date.Time().Weekday()] + "）"
+	t, err := time.Parse("15:04", m.Time)
+	if err != nil {
+		return s
+	}
+	switch h := t.Hour(); {
+	case h < 12:
+		return s + "上午" + strconv.Itoa(h) + t.Format(":04")
+	case h == 12:
+		return s + "中午12" + t.Format(":04")
+	default:
+		return s + "下午" + strconv.Itoa(h-12) + t.Format(":04")
+	}
+}
+
+// Duty is who does an agreed item by when, as the minutes print it after
+// the item: "牵头单位：潍坊职业学院；责任单位：秘书处、山东海化集团有限公司；
+// 责任人：张成刚；完成时限：2026年6月30日前". Parts not given are left out.
+func (it *AgreedItem) Duty() string {
+	var parts []string
+	if it.Lead.Name != "" {
+		parts = append(parts, "牵头单位："+it.Lead.Name)
+	}
+	var units []string
+	for _, u := range it.Units {
+		if u.Name != "" {
+			units = append(units, u.Name)
+		}
+	}
+	if len(units) > 0 {
+		parts = append(parts, "责任单位："+strings.Join(units, "、"))
+	}
+	if it.Owner != "" {
+		parts = append(parts, "责任人："+it.Owner)
+	}
+	if !it.Due.IsZero() {
+		parts = append(parts, "完成时限："+it.Due.Chinese()+"前")
+	}
+	return strings.Join(parts, "；")
 }

@@ -35,6 +35,7 @@ func (r *records) Check(ctx context.Context) error {
 		checkDocs(tx, memberDocs, report)
 		checkDocs(tx, personDocs, report)
 		checkDocs(tx, bodyDocs, report)
+		checkDocs(tx, meetingDocs, report)
 		checkIndex(tx, memberDocs, IdxMemberName, report)
 		checkIndex(tx, memberDocs, IdxMemberCode, report)
 		checkIndex(tx, personDocs, IdxPerson, report)

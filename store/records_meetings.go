@@ -148,30 +148,30 @@ func (r *records) UpdateMeeting(ctx context.Context, in Meeting) (Meeting, error
 }
 
 func (r *records) SetAttend(ctx context.Context, id, invitee uuid.UUID, from, to Attend) (Meeting, error) {
-	return r.changeInvitee(ctx, id, invitee, ActionAttend, func(m *Meeting, v *Invitee) (string, error) {
+	return r.changeInvitee(ctx, id, invitee, ActionAttend, attendSummary, func(m *Meeting, v *Invitee) error {
 		if v.Attend != from {
-			return "", conflict(KindMeeting, v.Label(), &m.Stamp)
+			return conflict(KindMeeting, v.Label(), &m.Stamp)
 		}
 		v.Attend = to
-		return attendSummary(m, v), nil
+		return nil
 	})
 }
 
 func (r *records) SetReply(ctx context.Context, id, invitee uuid.UUID, from, to Reply) (Meeting, error) {
-	return r.changeInvitee(ctx, id, invitee, ActionReply, func(m *Meeting, v *Invitee) (string, error) {
+	return r.changeInvitee(ctx, id, invitee, ActionReply, replySummary, func(m *Meeting, v *Invitee) error {
 		if v.Reply != from {
-			return "", conflict(KindMeeting, v.Label(), &m.Stamp)
+			return conflict(KindMeeting, v.Label(), &m.Stamp)
 		}
 		v.Reply = to
-		return replySummary(m, v), nil
+		return nil
 	})
 }
 
 // changeInvitee reads the meeting, lets change alter one invitee (it
-// checks that invitee is as the caller saw it), validates and saves, with
-// the summary change returns.
+// checks that invitee is as the caller saw it), cleans, validates and
+// saves, with the summary of the invitee as cleaned.
 func (r *records) changeInvitee(ctx context.Context, id, invitee uuid.UUID, action Action,
-	change func(m *Meeting, v *Invitee) (string, error)) (Meeting, error) {
+	summary func(*Meeting, *Invitee) string, change func(m *Meeting, v *Invitee) error) (Meeting, error) {
 	var m Meeting
 	err := r.write(ctx, func(w *wtx) (err error) {
 		if m, err = meetingDocs.get(w.tx, id); err != nil {
@@ -182,8 +182,7 @@ func (r *records) changeInvitee(ctx context.Context, id, invitee uuid.UUID, acti
 		if v == nil {
 			return fieldErr(FieldInvitee, ProblemInviteeNotFound, invitee.String())
 		}
-		summary, err := change(&m, v)
-		if err != nil {
+		if err := change(&m, v); err != nil {
 			return err
 		}
 		m.Clean()
@@ -194,7 +193,7 @@ func (r *records) changeInvitee(ctx context.Context, id, invitee uuid.UUID, acti
 		if err := meetingDocs.put(w.tx, &m, &old); err != nil {
 			return err
 		}
-		return w.audit(action, KindMeeting, m.ID, summary)
+		return w.audit(action, KindMeeting, m.ID, summary(&m, m.Invitee(invitee)))
 	})
 	if err != nil {
 		return Meeting{}, err

@@ -132,7 +132,7 @@ type Quarantined struct {
 }
 
 // Repair moves every record that does not decode (members, people,
-// bodies, trash) into the quarantine collection, kept in the data, and
+// bodies, meetings, trash) into the quarantine collection, kept in the data, and
 // removes the index entries that pointed at them: nothing is deleted. One
 // transaction with its audit entry; nothing is written when nothing is
 // wrong.
@@ -144,7 +144,7 @@ func Repair(ctx context.Context, s Store) ([]Quarantined, error) {
 	var moved []Quarantined
 	err := r.write(ctx, func(w *wtx) error {
 		moved = nil
-		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColTrash} {
+		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTrash} {
 			err := w.tx.Scan(c, func(id uuid.UUID, data []byte) error {
 				if p := decodeProblem(c, id, data); p != "" {
 					moved = append(moved, Quarantined{ID: id, Collection: c, Problem: p, Moved: w.now, Data: append([]byte(nil), data...)})
@@ -213,6 +213,9 @@ func decodeProblem(c Collection, key uuid.UUID, data []byte) string {
 	case ColBodies:
 		var b Body
 		err, id = json.Unmarshal(data, &b), b.ID
+	case ColMeetings:
+		var m Meeting
+		err, id = json.Unmarshal(data, &m), m.ID
 	case ColTrash:
 		var t TrashItem
 		err, id = json.Unmarshal(data, &t), t.ID

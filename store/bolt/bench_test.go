@@ -173,3 +173,52 @@ func meanLen(values [][]byte) int {
 	}
 	return total / max(1, len(values))
 }
+
+// BenchmarkLoadMeetings5000 reads every meeting of a file holding 5,000
+// meetings of 30 invitees each (the 会议 list's load).
+func BenchmarkLoadMeetings5000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "m.db")
+	db, err := OpenStore(path, Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, m := range storetest.SyntheticMeetings(5000, 30, 9) {
+		if _, err := db.CreateMeeting(ctx, m); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		ms, err := db.Meetings(ctx, store.MeetingFilter{})
+		if err != nil || len(ms) != 5000 {
+			b.Fatal(len(ms), err)
+		}
+	}
+}
+
+// BenchmarkTickAttendance300 ticks one invitee of a 300-invitee meeting
+// per operation, as the door does (SetAttend), and reports the p99.
+func BenchmarkTickAttendance300(b *testing.B) {
+	db, err := OpenStore(filepath.Join(b.TempDir(), "t.db"), Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	m, err := db.CreateMeeting(ctx, storetest.SyntheticMeetings(1, 300, 3)[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	latencies := storetest.TimeEach(b, func() error {
+		v := m.Invitees[i%len(m.Invitees)]
+		to := store.Attend{State: store.AttendStates[i%3]}
+		got, err := db.SetAttend(ctx, m.ID, v.ID, v.Attend, to)
+		m = got
+		i++
+		return err
+	})
+	storetest.ReportP99(b, latencies)
+}

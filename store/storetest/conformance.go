@@ -62,6 +62,11 @@ var cases = []struct {
 	{"Bodies/Seats", testBodiesSeats},
 	{"Bodies/DeleteRestore", testBodiesDeleteRestore},
 	{"Rosters/AsOf", testRostersAsOf},
+	{"Meetings/FromRoster", testMeetingsFromRoster},
+	{"Meetings/Attend", testMeetingsAttend},
+	{"Meetings/Update", testMeetingsUpdate},
+	{"Meetings/Replies", testMeetingsReplies},
+	{"Meetings/ListDelete", testMeetingsListDelete},
 	{"Import/Apply", testImportApply},
 	{"Import/ErrorWritesNothing", testImportErrorWritesNothing},
 	{"Import/Rechecks", testImportRechecks},
@@ -169,10 +174,11 @@ func (h *harness) state() string {
 	tr, err4 := h.s.Trash(h.ctx)
 	st, err5 := h.s.Settings(h.ctx)
 	au, err6 := h.s.Audit(h.ctx, store.AuditQuery{})
-	if err := errors.Join(err1, err2, err3, err4, err5, err6); err != nil {
+	mt, err7 := h.s.Meetings(h.ctx, store.MeetingFilter{})
+	if err := errors.Join(err1, err2, err3, err4, err5, err6, err7); err != nil {
 		h.t.Fatal(err)
 	}
-	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au})
+	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au, mt})
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -118,6 +118,7 @@ func Script(ctx context.Context, s store.Store, now func() time.Time) error {
 		}
 		return store.BodyChange{Op: store.SeatReplaced, TermID: t.ID, SeatID: next.ID, FromSeatID: from}, nil
 	})
+	sc.meetings(council)
 	// A trash and restore.
 	sc.fail(sc.orErr(func() error { return s.DeleteMember(ctx, school) }))
 	sc.fail(sc.orErr(func() error { return s.Restore(ctx, school) }))
@@ -201,6 +202,36 @@ func (sc *script) change(id uuid.UUID, fn func(b *store.Body) (store.BodyChange,
 	sc.fail(err)
 }
 
+// meetings holds a council meeting with its replies, attendance and
+// minutes, and a meeting deleted to the trash.
+func (sc *script) meetings(council uuid.UUID) {
+	if sc.err != nil {
+		return
+	}
+	m, err := sc.s.CreateMeeting(sc.ctx, store.Meeting{Title: "第二届理事会第二次会议", Kind: "理事会", BodyID: council,
+		Date: Date(2024, 3, 1), Time: "09:30", Place: "潍坊职业学院", Agenda: []store.AgendaItem{{Text: "审议年度工作报告"}}})
+	if sc.fail(err); err != nil || len(m.Invitees) < 2 {
+		sc.fail(fmt.Errorf("meeting invitees %d: %v", len(m.Invitees), err))
+		return
+	}
+	first, second := m.Invitees[0].ID, m.Invitees[1].ID
+	_, err = sc.s.SetReply(sc.ctx, m.ID, first, store.Reply{}, store.Reply{State: store.ReplyAttend, Person: "李建华"})
+	sc.fail(err)
+	_, err = sc.s.SetAttend(sc.ctx, m.ID, first, store.Attend{}, store.Attend{State: store.AttendPresent})
+	sc.fail(err)
+	m, err = sc.s.SetAttend(sc.ctx, m.ID, second, store.Attend{}, store.Attend{State: store.AttendProxy, Proxy: "刘洋"})
+	if sc.fail(err); err != nil {
+		return
+	}
+	m.Status = store.MeetingHeld
+	m.Items = []store.AgreedItem{{Text: "修订章程", Lead: store.UnitRef{Name: "秘书处"}, Due: Date(2024, 6, 30)}}
+	_, err = sc.s.UpdateMeeting(sc.ctx, m)
+	sc.fail(err)
+	gone, err := sc.s.CreateMeeting(sc.ctx, store.Meeting{Title: "取消的会议", Kind: "其他", Date: Date(2024, 4, 1)})
+	sc.fail(err)
+	sc.fail(sc.orErr(func() error { return sc.s.DeleteMeeting(sc.ctx, gone.ID) }))
+}
+
 // Snapshot is everything a store holds, as Dump reads it: every UUID is
 // replaced by its order of first appearance (so two runs that made the
 // same history with random IDs compare equal) and every time is in UTC.
@@ -208,6 +239,7 @@ type Snapshot struct {
 	Members  []store.Member
 	People   []store.Person
 	Bodies   []store.Body
+	Meetings []store.Meeting
 	Trash    []store.TrashItem
 	Settings store.Settings
 	Audit    []store.AuditEntry
@@ -224,6 +256,9 @@ func Dump(ctx context.Context, s store.Store) (Snapshot, error) {
 		return snap, err
 	}
 	if snap.Bodies, err = s.Bodies(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Meetings, err = s.Meetings(ctx, store.MeetingFilter{}); err != nil {
 		return snap, err
 	}
 	if snap.Trash, err = s.Trash(ctx); err != nil {
@@ -312,6 +347,9 @@ func (snap *Snapshot) normalise() error {
 		}
 		stampUTC(&r.Stamp)
 	}
+	for i := range snap.Meetings {
+		m.fixMeeting(&snap.Meetings[i])
+	}
 	for i := range snap.Trash {
 		r := &snap.Trash[i]
 		m.fix(&r.ID)
@@ -339,6 +377,30 @@ func (snap *Snapshot) normalise() error {
 	return nil
 }
 
+func (m ids) fixMeeting(r *store.Meeting) {
+	m.fix(&r.ID)
+	m.fix(&r.BodyID)
+	m.fix(&r.TermID)
+	for j := range r.Invitees {
+		v := &r.Invitees[j]
+		m.fix(&v.ID)
+		m.fix(&v.SeatID)
+		m.fix(&v.PersonID)
+		m.fix(&v.MemberID)
+	}
+	for j := range r.Items {
+		it := &r.Items[j]
+		m.fix(&it.ID)
+		m.fix(&it.Lead.MemberID)
+		m.fix(&it.Lead.BodyID)
+		for k := range it.Units {
+			m.fix(&it.Units[k].MemberID)
+			m.fix(&it.Units[k].BodyID)
+		}
+	}
+	stampUTC(&r.Stamp)
+}
+
 // WithoutClockTimes is the snapshot with every time that comes from the
 // store's clock zeroed (Created, Updated, Recorded, Deleted, audit times,
 // and the trashed records' copies of them), for comparing stores that ran
@@ -361,6 +423,10 @@ func (snap Snapshot) WithoutClockTimes() Snapshot {
 	out.Bodies = append([]store.Body(nil), snap.Bodies...)
 	for i := range out.Bodies {
 		out.Bodies[i].Created, out.Bodies[i].Updated = time.Time{}, time.Time{}
+	}
+	out.Meetings = append([]store.Meeting(nil), snap.Meetings...)
+	for i := range out.Meetings {
+		out.Meetings[i].Created, out.Meetings[i].Updated = time.Time{}, time.Time{}
 	}
 	out.Trash = append([]store.TrashItem(nil), snap.Trash...)
 	for i := range out.Trash {
@@ -426,10 +492,11 @@ func testScriptDeterministic(t *testing.T, h *harness) {
 	if d := Diff(first.WithoutClockTimes(), second.WithoutClockTimes()); d != "" {
 		t.Fatalf("WithoutClockTimes differ:\n%s", d)
 	}
-	if len(first.Members) != 5 || len(first.People) != 4 || len(first.Bodies) != 2 || len(first.Trash) != 1 ||
+	if len(first.Members) != 5 || len(first.People) != 4 || len(first.Bodies) != 2 || len(first.Trash) != 2 ||
+		len(first.Meetings) != 1 || len(first.Meetings[0].Items) != 1 || first.Meetings[0].Invitees[1].Attend.Proxy != "刘洋" ||
 		first.Settings.GroupName != "潍坊现代职业教育集团" || len(first.Audit) < 30 {
-		t.Fatalf("dump: %d members, %d people, %d bodies, %d trash, %d audit entries",
-			len(first.Members), len(first.People), len(first.Bodies), len(first.Trash), len(first.Audit))
+		t.Fatalf("dump: %d members, %d people, %d bodies, %d meetings, %d trash, %d audit entries",
+			len(first.Members), len(first.People), len(first.Bodies), len(first.Meetings), len(first.Trash), len(first.Audit))
 	}
 	if ms, _ := h.s.Members(h.ctx); len(ms) == 0 || first.Members[0].ID == ms[0].ID || first.Members[0].ID != uuid.MustParse("00000000-0000-0000-0000-000000000001") {
 		t.Fatalf("Dump did not number the IDs: %s", first.Members[0].ID)

@@ -9,9 +9,9 @@ import (
 // Counts is what a data set holds, in a sentence: for a backup, a
 // restore, a check, a copy.
 func Counts(n store.Counts) string {
-	s := Tf("成员单位 %d 家，人员 %d 人，机构 %d 个，回收站 %d 项，操作记录 %d 条",
+	s := Tf("成员单位 %d 家，人员 %d 人，机构 %d 个，会议 %d 次，回收站 %d 项，操作记录 %d 条",
 		n.Records[store.ColMembers], n.Records[store.ColPeople], n.Records[store.ColBodies],
-		n.Records[store.ColTrash], n.Audit)
+		n.Records[store.ColMeetings], n.Records[store.ColTrash], n.Audit)
 	if q := n.Records[store.ColQuarantine]; q > 0 {
 		s += Tf("，隔离区 %d 条", q)
 	}
