@@ -1,8 +1,5 @@
 package meetings
 
-import "fyne.io/fyne/v2"
-import "fyne.io/fyne/v2/container"
-
-// Temporary until store/xlsx and store/docx have the meeting papers.
-func (p *meetingPage) exportBar() fyne.CanvasObject { return container.NewHBox() }
-func (v *Section) showLedger()                      {}
+// Temporary until store/docx has the meeting papers.
+func (p *meetingPage) chooseNotice()  {}
+func (p *meetingPage) chooseMinutes() {}
