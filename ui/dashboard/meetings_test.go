@@ -63,4 +63,3 @@ func TestDashboardMeetings(t *testing.T) {
 		t.Errorf("heading not shown: %q", texts)
 	}
 }
-
