@@ -192,3 +192,40 @@ func mapsEqual[K, V comparable](a, b map[K]V) bool {
 	}
 	return true
 }
+
+// TestInfoSaveConflict: 基本信息 saved over another clerk's newer change
+// is refused with the store's words and 重新载入, which shows their
+// change; the window's own ticks meanwhile do not count as a conflict.
+func TestInfoSaveConflict(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	council := councilOf4(t, db)
+	m := newMeeting(t, db, "理事会第一次会议", council, store.Today())
+	a, v := openMeetings(t, db)
+	v.openMeeting(m.ID)
+	p := v.page
+	p.info.place.SetText("集团会议室")
+	p.tabs.SelectIndex(tabAttend)
+	typeKeys(t, a, "1") // an own tick between: not a conflict
+	tap(t, p.info.form.save)
+	if got := stored(t, db, m.ID); got.Place != "集团会议室" || p.info.form.problem.Text != "" {
+		t.Fatalf("saved place %q, problem %q", got.Place, p.info.form.problem.Text)
+	}
+
+	other := stored(t, db, m.ID)
+	other.Title = "集团理事会第一次全体会议"
+	if _, err := db.UpdateMeeting(context.Background(), other); err != nil {
+		t.Fatal(err)
+	}
+	p.info.host.SetText("王强")
+	tap(t, p.info.form.save)
+	if got := p.info.form.problem.Text; !strings.Contains(got, "已被") || !p.info.form.reload.Visible() {
+		t.Errorf("conflict shown = %q, 重新载入 visible %v", got, p.info.form.reload.Visible())
+	}
+	if got := stored(t, db, m.ID); got.Host != "" || got.Title != other.Title {
+		t.Errorf("the other clerk's change was overwritten: %+v", got)
+	}
+	tap(t, p.info.form.reload)
+	if p.info.title.Text != other.Title || p.info.host.Text != "" {
+		t.Errorf("after 重新载入: title %q host %q", p.info.title.Text, p.info.host.Text)
+	}
+}
