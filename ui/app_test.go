@@ -262,7 +262,7 @@ func TestAuditTablesFitTheWindow(t *testing.T) {
 		}
 	}
 	dash := openSection(t, a, "工作台")
-	check("工作台", kittest.ObjectsOf[*widget.Table](dash)[1])
+	check("工作台", kittest.ObjectsOf[*widget.Table](dash)[2]) // after 会议提示 and 加入与退出
 	log := openSystemTab(t, a, tabAuditLog)
 	check("操作日志", kittest.OnlyTable(t, log))
 }
