@@ -81,7 +81,7 @@ func (d *Section) Build() fyne.CanvasObject {
 	d.applied = newStatCard(msg.T("申请中"))
 	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 124), kit.Col(msg.T("单位名称"), 220), kit.Col(msg.T("变动"), 250)},
 		func() int { return len(d.data.changes) }, d.changeCell)
-	d.meetings = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 96), kit.Col(msg.T("会议名称"), 230), kit.Col(msg.T("提示"), 260)},
+	d.meetings = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 96), kit.Col(msg.T("会议名称"), 280), kit.Col(msg.T("提示"), 210)},
 		func() int { return len(d.data.meetings) }, d.meetingCell)
 	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)
@@ -102,7 +102,7 @@ func (d *Section) Build() fyne.CanvasObject {
 	news := container.NewHSplit(meetings,
 		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes))
 	lists := container.NewVSplit(news, dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
-	lists.Offset = 0.4
+	lists.Offset = 0.55
 	d.backupText = kit.Wrap("")
 	d.backupText.Importance = widget.WarningImportance
 	d.backupBand = kit.WarningBand(d.backupText)

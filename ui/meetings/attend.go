@@ -62,7 +62,7 @@ func newAttendTab(p *meetingPage) *attendTab {
 	t.mode = widget.NewRadioGroup([]string{msg.T(modeAttend), msg.T(modeReply)}, func(string) { t.modeChanged() })
 	t.mode.Horizontal, t.mode.Required = true, true
 	t.mode.SetSelected(msg.T(modeAttend))
-	t.keys = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	t.keys = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	t.count = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	t.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	t.problem.Hide()
@@ -71,7 +71,7 @@ func newAttendTab(p *meetingPage) *attendTab {
 	t.remove = kit.IconButton("移除", theme.ContentRemoveIcon(), t.confirmRemove)
 	details := kit.IconButton("详情…", theme.DocumentCreateIcon(), func() { t.showDetails(t.table.row) })
 	tools := container.NewHBox(widget.NewLabel(msg.T("按键录入：")), t.mode, layout.NewSpacer(), details, add, guest, t.remove)
-	top := container.NewVBox(tools, t.keys, t.count, t.problem)
+	top := container.NewVBox(tools, t.count, t.keys, t.problem)
 	t.view = container.NewBorder(top, nil, nil, nil, t.table)
 	t.modeChanged()
 	return t
@@ -86,7 +86,8 @@ func (t *attendTab) newTable() *tickTable {
 	kit.SetUpTextTable(&tb.Table, cols, tb.rows, t.cell)
 	tb.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		if id.Row < len(t.p.m.Invitees) {
+		l.Importance = widget.MediumImportance
+		if id.Col == colAttend && id.Row < len(t.p.m.Invitees) {
 			l.Importance = attendImportance(t.p.m.Invitees[id.Row].Attend.State)
 		}
 		l.SetText(t.cell(id.Row, id.Col))
@@ -99,8 +100,8 @@ func (t *attendTab) newTable() *tickTable {
 	return tb
 }
 
-// attendImportance colours a row by its attendance, so the clerk sees at
-// a glance who is still to come.
+// attendImportance colours an attendance by its state, so the clerk
+// sees at a glance who is still to come.
 func attendImportance(s store.AttendState) widget.Importance {
 	switch s {
 	case store.AttendPresent, store.AttendProxy, store.AttendGuest:

@@ -59,6 +59,8 @@ func newInfoTab(p *meetingPage) *infoTab {
 	t.status = widget.NewSelect(statusNames(), ed)
 	t.body = widget.NewSelect(nil, ed)
 	t.date, t.replyBy, t.noticeDate = kit.NewDateEntry(store.Date{}, true), kit.NewDateEntry(store.Date{}, false), kit.NewDateEntry(store.Date{}, false)
+	t.replyBy.SetPlaceHolder(msg.T("可不填"))
+	t.noticeDate.SetPlaceHolder(msg.T("可不填"))
 	for _, d := range []*kit.DateEntry{t.date, t.replyBy, t.noticeDate} {
 		d.OnChanged = chain(d.OnChanged, ed)
 	}
@@ -86,7 +88,7 @@ func (t *infoTab) build() {
 	t.right.Items[0].HintText = msg.T("留空则按所属机构写，如“各理事会成员”")
 	t.right.Items[5].HintText = msg.T("留空则为集团名称加“秘书处”")
 	t.right.Items[6].HintText = msg.T("留空则为打印通知当天")
-	notice := container.NewBorder(kit.Bold(msg.T("会议通知")), nil, nil, nil, t.right)
+	notice := container.NewBorder(heading(msg.T("会议通知")), nil, nil, nil, t.right)
 	cols := container.NewGridWithColumns(2, t.left, notice)
 	t.view = container.NewBorder(nil, t.form.bar, nil, nil, container.NewVScroll(cols))
 }

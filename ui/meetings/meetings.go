@@ -29,6 +29,7 @@ type Section struct {
 	table   *listTable
 	filters *listFilters
 	shown   *widget.Label
+	open    *widget.Button
 	del     *widget.Button
 
 	// view holds the list, or the page of the meeting opened over it.
@@ -59,10 +60,10 @@ func (v *Section) Build() fyne.CanvasObject {
 	v.shown = widget.NewLabel("")
 	add := kit.IconButton("新建会议", theme.ContentAddIcon(), v.showCreate)
 	add.Importance = widget.HighImportance
-	open := kit.IconButton("打开", theme.FolderOpenIcon(), func() { v.openMeeting(v.selected) })
+	v.open = kit.IconButton("打开", theme.FolderOpenIcon(), func() { v.openMeeting(v.selected) })
 	v.del = kit.IconButton("删除", theme.DeleteIcon(), v.confirmDelete)
 	ledger := kit.IconButton("会议台账", theme.DocumentSaveIcon(), v.showLedger)
-	tools := container.NewBorder(nil, nil, container.NewHBox(add, open, v.del), ledger)
+	tools := container.NewBorder(nil, nil, container.NewHBox(add, v.open, v.del), ledger)
 	hint := &widget.Label{Text: msg.T("双击一行（或选中后按回车、点“打开”）进入会议：基本信息、参会人员与签到、纪要。"), Importance: widget.LowImportance,
 		Truncation: fyne.TextTruncateEllipsis}
 	top := container.NewVBox(tools, v.filters.bar, container.NewBorder(nil, nil, nil, v.shown, hint))
@@ -118,10 +119,12 @@ func (v *Section) applyFilter() {
 }
 
 func (v *Section) updateTools() {
-	if v.list.find(v.selected) != nil {
-		v.del.Enable()
-	} else {
-		v.del.Disable()
+	for _, b := range []*widget.Button{v.open, v.del} {
+		if v.list.find(v.selected) != nil {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
 	}
 }
 

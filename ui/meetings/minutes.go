@@ -69,10 +69,10 @@ func (t *minutesTab) multi(text string, rows int) *widget.Entry {
 func (t *minutesTab) fill(m *store.Meeting) {
 	t.text = t.multi(m.Minutes, 3)
 	t.text.SetPlaceHolder(msg.T("开头段落，如：2026年3月1日上午，集团理事会在……召开……"))
-	objs := []fyne.CanvasObject{kit.Bold(msg.T("纪要正文")), t.text}
+	objs := []fyne.CanvasObject{heading(msg.T("纪要正文")), t.text}
 	t.notes = nil
 	if len(m.Agenda) > 0 {
-		objs = append(objs, kit.Bold(msg.T("各项议程")))
+		objs = append(objs, heading(msg.T("各项议程")))
 	}
 	for i, a := range m.Agenda {
 		e := t.multi(a.Notes, 2)
@@ -86,7 +86,7 @@ func (t *minutesTab) fill(m *store.Meeting) {
 	}
 	t.list = container.NewVBox()
 	add := kit.IconButton("增加议定事项", theme.ContentAddIcon(), t.addItem)
-	objs = append(objs, widget.NewSeparator(), container.NewHBox(kit.Bold(msg.T("议定事项")), layout.NewSpacer(), add), t.list)
+	objs = append(objs, widget.NewSeparator(), container.NewHBox(heading(msg.T("议定事项")), layout.NewSpacer(), add), t.list)
 	t.box.Objects = objs
 	t.layoutItems()
 }
@@ -150,7 +150,7 @@ func (t *minutesTab) layoutItems() {
 		item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(msg.T(label), w) }
 		form := widget.NewForm(item("事项内容", e.text), item("牵头单位", e.lead), item("责任单位", e.units),
 			item("责任人", e.owner), item("完成时限", e.due))
-		head := container.NewHBox(kit.Bold(msg.Tf("议定事项 %d", i+1)), layout.NewSpacer(), up, down, del)
+		head := container.NewHBox(heading(msg.Tf("议定事项 %d", i+1)), layout.NewSpacer(), up, down, del)
 		t.list.Add(container.NewVBox(head, form, widget.NewSeparator()))
 	}
 	if len(t.items) == 0 {
@@ -237,4 +237,10 @@ func (t *minutesTab) unitRefs(text string) []store.UnitRef {
 		}
 	}
 	return out
+}
+
+// heading is a bold one-line label: a wrapping one in a row of buttons
+// would be given the width of one character.
+func heading(s string) *widget.Label {
+	return &widget.Label{Text: s, TextStyle: fyne.TextStyle{Bold: true}}
 }

@@ -46,7 +46,7 @@ type pageData struct {
 func newMeetingPage(v *Section, id uuid.UUID) *meetingPage {
 	p := &meetingPage{v: v, id: id, st: v.sh.Settings()}
 	p.loader = kit.NewLoader(v.sh, p.apply)
-	back := kit.IconButton("返回列表", theme.NavigateBackIcon(), v.closePage)
+	back := kit.IconButton("返回列表", theme.NavigateBackIcon(), p.leave)
 	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText,
 		Truncation: fyne.TextTruncateEllipsis}
 	p.info = newInfoTab(p)
@@ -142,4 +142,14 @@ func (p *meetingPage) update(m store.Meeting, after func()) {
 			after()
 		}
 	})
+}
+
+// leave goes back to the list, after asking if a form has edits not
+// saved: they would be lost without a word.
+func (p *meetingPage) leave() {
+	if !p.info.form.dirty && !p.mins.form.dirty {
+		p.v.closePage()
+		return
+	}
+	p.v.sh.Confirm("返回列表", msg.T("基本信息或纪要有未保存的修改，返回列表将放弃这些修改。"), "放弃修改", p.v.closePage)
 }

@@ -30,8 +30,8 @@ const (
 // listColumns are sized so the whole list fits a 1366-pixel screen beside
 // the navigation.
 var listColumns = [numCols]kit.TextColumn{
-	{Header: "日期", Width: 100}, {Header: "时间", Width: 56}, {Header: "会议名称", Width: 330},
-	{Header: "类型", Width: 120}, {Header: "所属机构", Width: 150}, {Header: "状态", Width: 70},
+	{Header: "日期", Width: 100}, {Header: "时间", Width: 56}, {Header: "会议名称", Width: 360},
+	{Header: "类型", Width: 120}, {Header: "所属机构", Width: 220}, {Header: "状态", Width: 70},
 	{Header: "应到/实到", Width: 80}, {Header: "纪要", Width: 56},
 }
 
@@ -42,7 +42,12 @@ type listTable struct {
 	open func()
 }
 
-func (t *listTable) DoubleTapped(*fyne.PointEvent) { t.open() }
+// DoubleTapped selects the row under the pointer (a double tap is not
+// also a tap), then opens its meeting.
+func (t *listTable) DoubleTapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	t.open()
+}
 
 func (t *listTable) TypedKey(k *fyne.KeyEvent) {
 	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {

@@ -296,7 +296,7 @@ func newMeetingSettings(t *settingsTab) *meetingSettings {
 	e := &meetingSettings{t: t, saved: &widget.Label{Importance: widget.SuccessImportance}}
 	st := t.sh.Settings()
 	e.kinds = widget.NewMultiLineEntry()
-	e.kinds.SetMinRowsVisible(6)
+	e.kinds.SetMinRowsVisible(len(store.DefaultMeetingKinds))
 	e.kinds.SetText(strings.Join(store.MeetingKindsOf(st), "\n"))
 	e.kinds.OnChanged = func(string) { e.saved.SetText("") }
 	saveKinds := widget.NewButtonWithIcon(msg.T("保存"), theme.DocumentSaveIcon(), e.saveKinds)
