@@ -99,19 +99,23 @@ func (v *Section) showLedger() {
 }
 
 func (v *Section) saveLedger(since, until store.Date) {
+	name := msg.T("会议台账") + ".xlsx"
+	if !since.IsZero() || !until.IsZero() {
+		name = msg.T("会议台账") + "_" + fileDate(since) + "-" + fileDate(until) + ".xlsx"
+	}
+	kit.ChooseSaveFile(v.sh, name, func(path string) { v.writeLedger(path, since, until) })
+}
+
+// writeLedger writes the 会议台账 from since to until to path in the
+// background, from the meetings as last loaded.
+func (v *Section) writeLedger(path string, since, until store.Date) {
 	ms := make([]store.Meeting, len(v.list.rows))
 	for i := range v.list.rows {
 		ms[i] = *v.list.rows[i].m // shared and read-only: the writer only reads
 	}
 	bodies, group := v.list.bodies, v.sh.Settings().GroupName
-	name := msg.T("会议台账") + ".xlsx"
-	if !since.IsZero() || !until.IsZero() {
-		name = msg.T("会议台账") + "_" + fileDate(since) + "-" + fileDate(until) + ".xlsx"
-	}
-	kit.ChooseSaveFile(v.sh, name, func(path string) {
-		kit.ExportInBackground(v.sh, "正在导出会议台账", path, func() error {
-			return xlsx.WriteLedger(path, ms, bodies, since, until, group)
-		})
+	kit.ExportInBackground(v.sh, "正在导出会议台账", path, func() error {
+		return xlsx.WriteLedger(path, ms, bodies, since, until, group)
 	})
 }
 

@@ -24,9 +24,10 @@ func TestExportPapers(t *testing.T) {
 	v.openMeeting(m.ID)
 	p := v.page
 	dir := t.TempDir()
+	ledger := func(path string) { v.writeLedger(path, store.Today().StartOfYear(), store.Date{}) }
 	for name, save := range map[string]func(string){
 		"纪要.docx": p.saveMinutes, "通知.docx": p.saveNotice,
-		"签到表.xlsx": p.saveSignIn, "回执表.xlsx": p.saveReplyForm,
+		"签到表.xlsx": p.saveSignIn, "回执表.xlsx": p.saveReplyForm, "台账.xlsx": ledger,
 	} {
 		path := filepath.Join(dir, name)
 		save(path)
