@@ -7,7 +7,7 @@ import _ "embed"
 // cannot reach outside the package folder; TestDemoGroupIsCurrent fails when
 // they differ from testdata.
 //
-//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json demo/
+//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json ../testdata/demo/meetings.json demo/
 //go:embed demo/members.json
 var DemoGroup []byte
 
@@ -17,3 +17,10 @@ var DemoGroup []byte
 //
 //go:embed demo/rosters.json
 var DemoRosters []byte
+
+// DemoMeetings is the same group's meetings of 2025 and 2026: held ones
+// with their attendance and minutes, a few in preparation. They name
+// bodies, people and units as DemoRosters and DemoGroup do.
+//
+//go:embed demo/meetings.json
+var DemoMeetings []byte

@@ -9,7 +9,7 @@ import (
 // The embedded demo files must be the ones in testdata: the generator
 // writes testdata, `go generate ./assets` copies them here.
 func TestDemoGroupIsCurrent(t *testing.T) {
-	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters} {
+	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters, "meetings.json": DemoMeetings} {
 		want, err := os.ReadFile("../testdata/demo/" + name)
 		if err != nil {
 			t.Fatal(err)

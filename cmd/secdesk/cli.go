@@ -85,6 +85,22 @@ const usageText = `用法：
       将名单导入机构的本届；有任何错误时不写入；--dry-run 只预览
   secdesk stats [--as-of 日期] [--since 日期] [--json] [--out 文件.xlsx] [--db 数据文件]
       成员结构统计；--out 另存为成员结构统计表
+  secdesk meeting new --title 会议名称 --kind 会议类型 [--body 机构名称] --date 日期 [--time 时:分] [--place 地点] [--host 主持人] [--db 数据文件]
+      新建会议，输出会议编号；给出 --body 时按该机构在会议日期的名单邀请参会人员
+  secdesk meeting list [--since 日期] [--until 日期] [--json] [--db 数据文件]
+      列出会议及应到、实到、法定人数和议定事项（以制表符分隔，最后一列为会议编号）
+  secdesk meeting attend --id 会议编号 --name 姓名或单位 --state 出席|请假|缺席|列席|委托 [--reason 事由] [--proxy 受委托人] [--db 数据文件]
+      登记一位参会人员的出席情况，并输出应到、实到人数
+  secdesk meeting replies import --id 会议编号 文件.xlsx… [--dry-run] [--db 数据文件]
+      导入各单位发回的参会回执表；任何一份有错误时都不写入；--dry-run 只预览
+  secdesk meeting notice|minutes --id 会议编号 --out 文件.docx [--db 数据文件]
+      生成会议通知或会议纪要（Word 文档）
+  secdesk meeting replyform --id 会议编号 --out 文件.xlsx [--db 数据文件]
+      生成参会回执表，发给各参会单位填写
+  secdesk meeting signin --id 会议编号 --out 文件.xlsx [--mask-phones] [--attendance] [--db 数据文件]
+      生成签到表；--attendance 为会后存档版，含出席情况和应到、实到人数
+  secdesk meeting ledger [--since 日期] [--until 日期] --out 文件.xlsx [--db 数据文件]
+      导出会议台账，默认当年
   secdesk copy --from 数据 --to 数据 [--replace]
       把全部数据复制到另一处（数据文件或 postgres:// 数据库），复制后核对；目标已有数据时需加 --replace
   secdesk backup --out 文件夹 [--db 数据文件]

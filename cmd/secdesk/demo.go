@@ -16,7 +16,7 @@ func (c *cli) demo(args []string) error {
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	f, rf, err := demo.Parse(assets.DemoGroup, assets.DemoRosters)
+	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings)
 	if err != nil {
 		return err
 	}
@@ -30,10 +30,11 @@ func (c *cli) demo(args []string) error {
 	} else if len(ms) > 0 {
 		return failf("数据文件中已有%d家成员单位，演示数据只能装入新的数据文件：%s", len(ms), where(s))
 	}
-	if err := demo.Load(c.ctx, s, f, rf); err != nil {
+	if err := demo.LoadData(c.ctx, s, d, nil); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", f.GroupName, len(f.Members), where(s)))
-	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(rf.People), len(rf.Bodies)))
+	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", d.Members.GroupName, len(d.Members.Members), where(s)))
+	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(d.Rosters.People), len(d.Rosters.Bodies)))
+	fmt.Fprintln(c.stdout, msg.Tf("演示会议：%d次", len(d.Meetings.Meetings)))
 	return nil
 }

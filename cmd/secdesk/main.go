@@ -1,5 +1,5 @@
 // Command secdesk is 秘书处工作台: without a verb it opens the program's
-// window on a data file; with one (demo, members …, roster …, stats) it does that
+// window on a data file; with one (demo, members …, roster …, meeting …, stats) it does that
 // job on the command line through the same store methods the window uses.
 package main
 
@@ -31,6 +31,7 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster import":    (*cli).importRoster,
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
+	"meeting":          (*cli).meeting, // its own words after it: meetingVerbs
 	"copy":             (*cli).copyData,
 	"backup":           (*cli).backup,
 	"restore":          (*cli).restore,

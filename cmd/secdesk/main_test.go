@@ -72,7 +72,7 @@ var (
 )
 
 // demoDB returns a fresh copy of a data file filled by `secdesk demo`
-// (made once: loading the demo is ~130 transactions).
+// (made once: loading the demo with its meetings is ~1,000 transactions).
 func demoDB(t *testing.T) string {
 	t.Helper()
 	demoOnce.Do(func() {

@@ -14,31 +14,31 @@ import (
 	"github.com/secdesk/secdesk/store/demo"
 )
 
-func readDemo(t *testing.T) ([]byte, []byte) {
+func readDemo(t *testing.T) (members, rosters, meetings []byte) {
 	t.Helper()
-	m, err := os.ReadFile("../../testdata/demo/members.json")
-	if err != nil {
-		t.Fatal(err)
+	var files [3][]byte
+	for i, name := range []string{"members.json", "rosters.json", "meetings.json"} {
+		b, err := os.ReadFile("../../testdata/demo/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b
 	}
-	r, err := os.ReadFile("../../testdata/demo/rosters.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, r
+	return files[0], files[1], files[2]
 }
 
 // TestFormatRoundTrip checks that the types read and write the committed
 // files byte for byte, as the generator writes them.
 func TestFormatRoundTrip(t *testing.T) {
-	mb, rb := readDemo(t)
-	m, r, err := demo.Parse(mb, rb)
+	mb, rb, tb := readDemo(t)
+	d, err := demo.ParseData(mb, rb, tb)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
 		v    any
 		want []byte
-	}{{m, mb}, {r, rb}} {
+	}{{d.Members, mb}, {d.Rosters, rb}, {d.Meetings, tb}} {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
@@ -54,8 +54,7 @@ func TestFormatRoundTrip(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	ctx := context.Background()
-	mb, rb := readDemo(t)
-	m, r, err := demo.Parse(mb, rb)
+	d, err := demo.ParseData(readDemo(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +64,7 @@ func TestLoad(t *testing.T) {
 	}
 	defer s.Close()
 	var last float64
-	err = demo.LoadWithProgress(ctx, s, m, r, func(p float64) {
+	err = demo.LoadData(ctx, s, d, func(p float64) {
 		if p < last || p > 1 {
 			t.Errorf("progress went from %v to %v", last, p)
 		}

@@ -13,24 +13,34 @@ import (
 type Store interface {
 	store.MemberStore
 	store.RosterStore
+	store.MeetingStore
 	store.SettingsStore
 }
 
-// Load fills a store with the sample group: its member units, then its
-// people and bodies, then the group's name. It replays the history as a
-// clerk would have recorded it, one step at a time through the same
-// methods the window uses, so the audit log reads like years of real use.
-// The caller makes sure the store is new: the demo must never mix with a
-// real register. The settings are marked Demo.
+// Load fills a store with the sample group without its meetings: its
+// member units, then its people and bodies, then the group's name. It
+// replays the history as a clerk would have recorded it, one step at a
+// time through the same methods the window uses, so the audit log reads
+// like years of real use. The caller makes sure the store is new: the
+// demo must never mix with a real register. The settings are marked Demo.
 func Load(ctx context.Context, s Store, m Members, r Rosters) error {
-	return LoadWithProgress(ctx, s, m, r, nil)
+	return LoadData(ctx, s, Data{Members: m, Rosters: r}, nil)
 }
 
 // LoadWithProgress is Load telling progress (if not nil) how far it got,
 // from 0 to 1, after each member unit, person and body.
 func LoadWithProgress(ctx context.Context, s Store, m Members, r Rosters, progress func(float64)) error {
-	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{}, bodies: map[string]uuid.UUID{}}
-	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+1, 0
+	return LoadData(ctx, s, Data{Members: m, Rosters: r}, progress)
+}
+
+// LoadData is LoadWithProgress for the whole demo: after the bodies, it
+// replays the meetings too (created, replies, attendance ticked one by
+// one, minutes), telling progress after each.
+func LoadData(ctx context.Context, s Store, d Data, progress func(float64)) error {
+	m, r := d.Members, d.Rosters
+	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{},
+		bodies: map[string]uuid.UUID{}, persons: map[string]Person{}}
+	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+len(d.Meetings.Meetings)+1, 0
 	step := func() {
 		done++
 		if progress != nil {
@@ -49,12 +59,18 @@ func LoadWithProgress(ctx context.Context, s Store, m Members, r Rosters, progre
 		if err != nil {
 			return fmt.Errorf("%s: %w", dp.Name, err)
 		}
-		l.people[dp.Name] = p.ID
+		l.people[dp.Name], l.persons[dp.Name] = p.ID, dp
 		step()
 	}
 	for _, db := range r.Bodies {
 		if err := l.body(db); err != nil {
 			return fmt.Errorf("%s: %w", db.Name, err)
+		}
+		step()
+	}
+	for _, dm := range d.Meetings.Meetings {
+		if err := l.meeting(dm); err != nil {
+			return fmt.Errorf("%s: %w", dm.Title, err)
 		}
 		step()
 	}
@@ -77,6 +93,7 @@ type loader struct {
 	people  map[string]uuid.UUID
 	members map[string]uuid.UUID
 	bodies  map[string]uuid.UUID
+	persons map[string]Person // the roster file's people, for invitees by hand
 }
 
 // member creates the unit with its application and admission, then

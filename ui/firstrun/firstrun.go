@@ -545,11 +545,11 @@ func (g *Guide) openDemo(path string, progress func(float64)) (s store.Store, er
 	} else if len(ms) > 0 {
 		return nil, errNotDemo
 	}
-	m, r, err := demo.Parse(assets.DemoGroup, assets.DemoRosters)
+	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings)
 	if err != nil {
 		return nil, err
 	}
-	err = demo.LoadWithProgress(ctx, s, m, r, func(p float64) { progress(0.3 + 0.7*p) })
+	err = demo.LoadData(ctx, s, d, func(p float64) { progress(0.3 + 0.7*p) })
 	return s, err
 }
 

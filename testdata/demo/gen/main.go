@@ -1,12 +1,14 @@
-// Command gen writes testdata/demo/members.json and rosters.json, the
-// fictitious sample group that `secdesk demo` loads: its member units, and
-// its people with the bodies they sit on (理事会, 常务理事会, 秘书处, a
-// guidance committee and a 共同体) over four terms. It is deterministic: the same program
-// writes the same file byte for byte, so the committed JSON can be checked
-// by regenerating it.
+// Command gen writes testdata/demo/members.json, rosters.json and
+// meetings.json, the fictitious sample group that `secdesk demo` loads:
+// its member units, its people with the bodies they sit on (理事会,
+// 常务理事会, 秘书处, a guidance committee and a 共同体) over four terms,
+// and its meetings of 2025 and 2026 (held ones with attendance and
+// minutes, a few in preparation after the demo's today). It is
+// deterministic: the same program writes the same files byte for byte, so
+// the committed JSON can be checked by regenerating it.
 //
-//	go run ./testdata/demo/gen -out testdata/demo/members.json -rosters testdata/demo/rosters.json
-//	go generate ./assets   # copies both to assets/demo/
+//	go run ./testdata/demo/gen -out testdata/demo/members.json -rosters testdata/demo/rosters.json -meetings testdata/demo/meetings.json
+//	go generate ./assets   # copies the three to assets/demo/
 //
 // Every name, code, person and phone number in it is invented. The history
 // is built so that the register on 2023-11-28 has exactly the structure of
@@ -34,6 +36,7 @@ const groupName = "潍海市化工职业教育集团"
 func main() {
 	out := flag.String("out", "testdata/demo/members.json", "member file")
 	rosterOut := flag.String("rosters", "testdata/demo/rosters.json", "roster file")
+	meetingOut := flag.String("meetings", "testdata/demo/meetings.json", "meeting file")
 	flag.Parse()
 	f := demo.Members{
 		GroupName: groupName,
@@ -45,15 +48,20 @@ func main() {
 	if err := check(f); err != nil {
 		fail(err)
 	}
-	rf, err := rosters(units())
+	rf, reg, err := rosters(units())
 	if err != nil {
 		fail(err)
 	}
 	if err := checkRosters(f, rf); err != nil {
 		fail(err)
 	}
+	mt := meetings(reg, f)
+	if err := checkMeetings(mt, f, rf); err != nil {
+		fail(err)
+	}
 	write(*out, f)
 	write(*rosterOut, rf)
+	write(*meetingOut, mt)
 }
 
 func fail(err error) {

@@ -271,20 +271,21 @@ func changeDays(us []unit) []string {
 // demoToday is the day the demo's story has reached.
 const demoToday = "2026-10-31"
 
-// rosters builds the roster file.
-func rosters(us []unit) (demo.Rosters, error) {
+// rosters builds the roster file, and returns the registry of who held
+// which role when, which the meetings are written from.
+func rosters(us []unit) (demo.Rosters, *registry, error) {
 	r := newRegistry(us)
 	f := demo.Rosters{Note: "虚构的演示数据：人员、职务和电话均为编造，如有雷同纯属巧合。"}
 	days := changeDays(us)
 	for _, b := range bodies() {
 		terms, err := b.terms(r, days)
 		if err != nil {
-			return f, err
+			return f, r, err
 		}
 		f.Bodies = append(f.Bodies, demo.Body{Name: b.name, Type: b.typ, Parent: b.parent, Ordering: b.ordering, Note: b.note, Terms: terms})
 	}
 	f.People = r.list()
-	return f, nil
+	return f, r, nil
 }
 
 // list is everyone a seat named, in the order they were first met.
