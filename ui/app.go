@@ -13,6 +13,7 @@ import (
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/dashboard"
 	"github.com/secdesk/secdesk/ui/kit"
+	"github.com/secdesk/secdesk/ui/meetings"
 	"github.com/secdesk/secdesk/ui/members"
 	"github.com/secdesk/secdesk/ui/msg"
 	"github.com/secdesk/secdesk/ui/org"
@@ -28,7 +29,8 @@ func sections(sh kit.Shell) []kit.Section {
 	return []kit.Section{
 		dashboard.New(sh),
 		members.New(sh),
-		// 会议 and 督查督办 go here.
+		meetings.New(sh),
+		// 督查督办 goes here.
 		org.New(sh),
 		// 指标报送 goes here.
 		system.New(sh),

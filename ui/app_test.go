@@ -76,7 +76,7 @@ func cardTexts(view fyne.CanvasObject) map[string]string {
 }
 
 // TestNavigationOrder: the sections are listed in the order of the plan
-// (会议, 督查督办 and 指标报送 will go between them).
+// (督查督办 and 指标报送 will go between them).
 func TestNavigationOrder(t *testing.T) {
 	db, _ := kittest.OpenFile(t)
 	a := newDeskWindow(t, db)
@@ -86,7 +86,7 @@ func TestNavigationOrder(t *testing.T) {
 		a.nav.UpdateItem(i, item)
 		got = append(got, item.(*fyne.Container).Objects[1].(*widget.Label).Text)
 	}
-	if want := []string{"工作台", "成员单位", "组织机构", "系统"}; !slices.Equal(got, want) {
+	if want := []string{"工作台", "成员单位", "会议", "组织机构", "系统"}; !slices.Equal(got, want) {
 		t.Errorf("navigation = %q, want %q", got, want)
 	}
 }
@@ -262,7 +262,7 @@ func TestAuditTablesFitTheWindow(t *testing.T) {
 		}
 	}
 	dash := openSection(t, a, "工作台")
-	check("工作台", kittest.ObjectsOf[*widget.Table](dash)[1])
+	check("工作台", kittest.ObjectsOf[*widget.Table](dash)[2]) // after 会议提示 and 加入与退出
 	log := openSystemTab(t, a, tabAuditLog)
 	check("操作日志", kittest.OnlyTable(t, log))
 }

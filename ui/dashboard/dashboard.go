@@ -17,8 +17,9 @@ import (
 )
 
 // Section (工作台) shows the register's counts today, the rosters' seats
-// that need seeing to (名单提示), who joined or left lately, and what was
-// last changed in the file. It only shows; every action is in its own
+// that need seeing to (名单提示), the meetings to prepare or write up
+// (会议提示), who joined or left lately, and what was last changed in the
+// file. It only shows; every action is in its own
 // section.
 type Section struct {
 	sh     kit.Shell
@@ -27,8 +28,9 @@ type Section struct {
 
 	asOf                         *widget.Label
 	total, joined, left, applied *statCard
-	changes, audit               *widget.Table
+	changes, audit, meetings     *widget.Table
 	noChanges, noAudit           *widget.Label
+	meetingsHead, noMeetings     *widget.Label
 	alerts, noAlerts             *widget.Label
 	alertBand                    fyne.CanvasObject
 	backupBand                   fyne.CanvasObject
@@ -77,24 +79,30 @@ func (d *Section) Build() fyne.CanvasObject {
 	d.joined = newStatCard(msg.T("今年新增"))
 	d.left = newStatCard(msg.T("今年退出"))
 	d.applied = newStatCard(msg.T("申请中"))
-	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 140), kit.Col(msg.T("单位名称"), 360), kit.Col(msg.T("变动"), 420)},
+	d.changes = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 124), kit.Col(msg.T("单位名称"), 220), kit.Col(msg.T("变动"), 250)},
 		func() int { return len(d.data.changes) }, d.changeCell)
+	d.meetings = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 96), kit.Col(msg.T("会议名称"), 280), kit.Col(msg.T("提示"), 210)},
+		func() int { return len(d.data.meetings) }, d.meetingCell)
 	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)
 	d.noChanges = &widget.Label{Text: msg.Tf("近 %d 天没有成员单位加入或退出。", recentDays), Importance: widget.LowImportance}
 	d.noAudit = &widget.Label{Text: msg.T("还没有任何操作记录。"), Importance: widget.LowImportance}
+	d.noMeetings = &widget.Label{Text: msg.T("近期没有要准备或补写纪要的会议。"), Importance: widget.LowImportance}
+	d.meetingsHead = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 
 	title := &widget.Label{Text: msg.T("工作台"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	// The register's total with its breakdown takes half the width, so the
 	// breakdown by type fits on one line for a group of ~100 units.
 	cards := container.NewGridWithColumns(2, d.total.card,
 		container.NewGridWithColumns(3, d.joined.card, d.left.card, d.applied.card))
-	// The lists are stacked at full width: a clerk reads whole unit names
-	// and audit summaries without widening columns.
-	lists := container.NewVSplit(
-		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes),
-		dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
-	lists.Offset = 0.4
+	// The meetings to prepare and the register's changes side by side,
+	// the audit log under them at full width: a clerk reads whole audit
+	// summaries without widening columns.
+	meetings := container.NewBorder(container.NewVBox(d.meetingsHead, d.noMeetings), nil, nil, nil, d.meetings)
+	news := container.NewHSplit(meetings,
+		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes))
+	lists := container.NewVSplit(news, dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
+	lists.Offset = 0.55
 	d.backupText = kit.Wrap("")
 	d.backupText.Importance = widget.WarningImportance
 	d.backupBand = kit.WarningBand(d.backupText)
@@ -155,6 +163,9 @@ func (d *Section) show(data dashboardData) {
 	kit.ShowIf(d.noAlerts, len(data.alerts) == 0)
 	kit.ShowIf(d.noChanges, len(data.changes) == 0)
 	kit.ShowIf(d.noAudit, len(data.audit) == 0)
+	d.meetingsHead.SetText(meetingsHeading(data.meetingCounts))
+	kit.ShowIf(d.noMeetings, len(data.meetings) == 0)
+	d.meetings.Refresh()
 	d.changes.Refresh()
 	d.audit.Refresh()
 }
@@ -171,6 +182,20 @@ func (d *Section) changeCell(row, col int) string {
 		return c.Unit
 	}
 	return changeText(c)
+}
+
+func (d *Section) meetingCell(row, col int) string {
+	if row >= len(d.data.meetings) {
+		return ""
+	}
+	a := d.data.meetings[row]
+	switch col {
+	case 0:
+		return a.m.Date.String()
+	case 1:
+		return a.m.Title
+	}
+	return meetingAlertText(a, d.data.today)
 }
 
 func (d *Section) auditCell(row, col int) string {

@@ -84,10 +84,10 @@ func TestDashboardCountsAndRecentChanges(t *testing.T) {
 	}
 
 	tables := kittest.ObjectsOf[*widget.Table](view)
-	if len(tables) != 2 {
-		t.Fatalf("found %d tables, want 2", len(tables))
+	if len(tables) != 3 {
+		t.Fatalf("found %d tables, want 3", len(tables))
 	}
-	changes := tableRows(tables[0])
+	changes := tableRows(tables[1])
 	wantChanges := [][]string{ // newest recorded first; all dated today
 		{today.Chinese(), "寿光职业教育中心学校", "退出（自愿退出）"},
 		{today.Chinese(), "寿光新材料股份公司", "加入（成员单位）"},
@@ -97,7 +97,7 @@ func TestDashboardCountsAndRecentChanges(t *testing.T) {
 		t.Errorf("recent changes:\n got %v\nwant %v", changes, wantChanges)
 	}
 
-	audit := tableRows(tables[1])
+	audit := tableRows(tables[2])
 	if len(audit) != 6 { // five units created, one tier change
 		t.Fatalf("audit rows = %d, want 6: %v", len(audit), audit)
 	}

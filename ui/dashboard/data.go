@@ -35,6 +35,9 @@ type dashboardData struct {
 	alerts  []rosterAlert
 	// backup is the last backup to another place (the reminder).
 	backup store.BackupLog
+	// meetings are the meetings that need seeing to, with their counts.
+	meetings      []meetingAlert
+	meetingCounts meetingCounts
 }
 
 // rosterAlert is a warning on one body's roster as of today: a seat still
@@ -63,6 +66,11 @@ func loadDashboard(data *kit.Data, s store.Store, positions []string, today stor
 		return dashboardData{}, err
 	}
 	d.alerts = rosterAlerts(snap.Bodies, store.NewDirectory(snap.People, snap.Members, positions), today)
+	ms, err := data.Meetings()
+	if err != nil {
+		return dashboardData{}, err
+	}
+	d.meetings, d.meetingCounts = meetingAlerts(ms, today)
 	return d, nil
 }
 

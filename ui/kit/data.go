@@ -13,7 +13,7 @@ import (
 )
 
 // Data is the shared cache of the records most sections show: members,
-// people and bodies, each read from the store at most once per change
+// people, bodies and meetings, each read from the store at most once per change
 // announced for its kind (Shell.Changed), whichever section or picker asks
 // first. A change announced for one record re-reads only that record: a
 // save in a register of 10,000 units does not decode the other 9,999
@@ -31,6 +31,9 @@ type Data struct {
 	members cached[store.Member]
 	people  cached[store.Person]
 	bodies  cached[store.Body]
+	// meetings are kept in creation (ID) order like the others, so one
+	// changed meeting is patched in; the sections sort them by date.
+	meetings cached[store.Meeting]
 }
 
 // cached is one kind's records as last read, and what changed since.
@@ -66,7 +69,24 @@ func newData(s func() store.Store, ctx func() context.Context) *Data {
 		id:  func(b *store.Body) uuid.UUID { return b.ID },
 		all: func(ctx context.Context, s store.Store) ([]store.Body, error) { return s.Bodies(ctx) },
 		one: func(ctx context.Context, s store.Store, id uuid.UUID) (store.Body, error) { return s.Body(ctx, id) }}
+	d.meetings = cached[store.Meeting]{loaded: -1,
+		id:  func(m *store.Meeting) uuid.UUID { return m.ID },
+		all: allMeetings,
+		one: func(ctx context.Context, s store.Store, id uuid.UUID) (store.Meeting, error) {
+			return s.Meeting(ctx, id)
+		}}
 	return d
+}
+
+// allMeetings reads every meeting and puts them in ID order, which patch
+// needs (the store returns them in date order).
+func allMeetings(ctx context.Context, s store.Store) ([]store.Meeting, error) {
+	ms, err := s.Meetings(ctx, store.MeetingFilter{})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ms, func(a, b store.Meeting) int { return bytes.Compare(a.ID[:], b.ID[:]) })
+	return ms, nil
 }
 
 // Snapshot is one consistent read of the three kinds, for a section that
@@ -85,6 +105,9 @@ func (d *Data) People() ([]store.Person, error) { return get(d, &d.people) }
 
 // Bodies returns every body not in the trash, in creation order.
 func (d *Data) Bodies() ([]store.Body, error) { return get(d, &d.bodies) }
+
+// Meetings returns every meeting not in the trash, in creation order.
+func (d *Data) Meetings() ([]store.Meeting, error) { return get(d, &d.meetings) }
 
 // Snapshot returns members, people and bodies.
 func (d *Data) Snapshot() (*Snapshot, error) {
@@ -178,6 +201,8 @@ func (d *Data) invalidate(kind store.Kind, id uuid.UUID) {
 		mark(&d.people, id)
 	case store.KindBody:
 		mark(&d.bodies, id)
+	case store.KindMeeting:
+		mark(&d.meetings, id)
 	}
 }
 

@@ -116,15 +116,17 @@ func (d *Desk) Context() context.Context { return d.ctx }
 func (d *Desk) Close()      { d.stop() }
 func (d *Desk) Data() *Data { return d.data }
 
-// Settings is a copy: its slice is the caller's own.
+// Settings is a copy: its slices are the caller's own.
 func (d *Desk) Settings() store.Settings {
 	st := d.settings
 	st.Positions = slices.Clone(st.Positions)
+	st.MeetingKinds = slices.Clone(st.MeetingKinds)
 	return st
 }
 
 func (d *Desk) SettingsSaved(st store.Settings) {
 	st.Positions = slices.Clone(st.Positions)
+	st.MeetingKinds = slices.Clone(st.MeetingKinds)
 	d.settings = st
 	if d.OnSettings != nil {
 		d.OnSettings()

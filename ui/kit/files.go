@@ -33,6 +33,8 @@ var (
 	Workbook = FileKind{"Excel 工作簿", ".xlsx"}
 	// DataFile is a data file or a backup of one.
 	DataFile = FileKind{"秘书处工作台数据", ".db"}
+	// Document is a Word document (a meeting's notice and minutes).
+	Document = FileKind{"Word 文档", ".docx"}
 )
 
 // ChooseOpenFile asks for an .xlsx file and calls open with its path.
@@ -56,22 +58,29 @@ func ChooseOpenFileOf(sh FileHost, kind FileKind, open func(path string)) {
 // ChooseSaveFile asks where to save an .xlsx, offering name, and calls save
 // with the path chosen.
 func ChooseSaveFile(sh FileHost, name string, save func(path string)) {
+	ChooseSaveFileOf(sh, Workbook, name, save)
+}
+
+// ChooseSaveFileOf asks where to save a file of kind, offering name, and
+// calls save with the path chosen, given kind's extension if the clerk
+// typed a name without it.
+func ChooseSaveFileOf(sh FileHost, kind FileKind, name string, save func(path string)) {
 	withExt := func(path string) {
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		if !strings.EqualFold(filepath.Ext(path), kind.Ext) {
 			removeIfEmpty(path)
-			path += ".xlsx"
+			path += kind.Ext
 		}
 		save(path)
 	}
 	if haveNativeDialogs {
 		native(sh, func() (string, bool, error) {
-			return nativeFile(true, FileKind{msg.T(Workbook.Name), Workbook.Ext}, msg.T("保存"), startFolder(sh), name)
+			return nativeFile(true, FileKind{msg.T(kind.Name), kind.Ext}, msg.T("保存"), startFolder(sh), name)
 		}, withExt)
 		return
 	}
 	fd := dialog.NewFileSave(fileChosen[fyne.URIWriteCloser](sh, withExt), sh.Window())
 	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{kind.Ext}))
 	startIn(sh, fd)
 	fd.Show()
 }

@@ -21,14 +21,23 @@ type TextColumn struct {
 // cell; long text is cut with an ellipsis so every row keeps one line's
 // height and thousands of rows scroll smoothly.
 func NewTextTable(cols []TextColumn, rows func() int, cell func(row, col int) string) *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return rows(), len(cols) },
-		func() fyne.CanvasObject {
-			return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			SetCellText(o.(*widget.Label), cell(id.Row, id.Col))
-		})
+	t := &widget.Table{}
+	SetUpTextTable(t, cols, rows, cell)
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetUpTextTable makes t (a table embedded in a widget of the caller's,
+// which then calls ExtendBaseWidget) a text table as NewTextTable does.
+func SetUpTextTable(t *widget.Table, cols []TextColumn, rows func() int, cell func(row, col int) string) {
+	t.Length = func() (int, int) { return rows(), len(cols) }
+	t.CreateCell = func() fyne.CanvasObject {
+		return &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	}
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		SetCellText(o.(*widget.Label), cell(id.Row, id.Col))
+	}
+	t.ShowHeaderRow = true
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
 		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
@@ -41,7 +50,6 @@ func NewTextTable(cols []TextColumn, rows func() int, cell func(row, col int) st
 	for i, c := range cols {
 		t.SetColumnWidth(i, c.Width)
 	}
-	return t
 }
 
 // AuditCell is one cell of an audit row: 时间, 操作, 记录 (its kind),

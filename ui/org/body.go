@@ -68,6 +68,9 @@ type bodyForm struct {
 	order   *kit.EnumSelect[store.Ordering]
 	parent  *widget.Select
 	parents []uuid.UUID // the parent choices after （无）
+	// quorum and proxy are how the body's meetings count a quorum.
+	quorum *widget.Select
+	proxy  *widget.Check
 }
 
 func (v *Section) showAddBody() {
@@ -103,10 +106,26 @@ func (f *bodyForm) addFields(b *store.Body) {
 	f.d.AddWidget("机构类型", f.typ.Select)
 	f.d.AddWidget("上级机构", f.parent)
 	f.d.AddWidget("排序方式", f.order.Select)
+	f.addQuorum(b.Quorum)
 	f.d.AddEntry("备注", store.FieldNote, f.note)
 	hint := kit.Wrap(msg.T("按姓氏笔画：同一职位内按姓名（单位按名称）笔画排列，打印“排名不分先后”；按指定顺序：用上移、下移排定。"))
 	hint.Importance = widget.LowImportance
 	f.d.AddWidget("", hint)
+}
+
+// addQuorum adds the body's quorum rule: 过半数 or 三分之二以上 of 应到
+// present, and whether a unit that sends someone (委托) counts as
+// present, which most councils' charters allow.
+func (f *bodyForm) addQuorum(q store.Quorum) {
+	names := make([]string, len(store.QuorumRules))
+	for i, r := range store.QuorumRules {
+		names[i] = msg.T(r.Word())
+	}
+	f.quorum = widget.NewSelect(names, nil)
+	f.quorum.SetSelectedIndex(max(0, slices.Index(store.QuorumRules, q.Rule)))
+	f.proxy = widget.NewCheck(msg.T("委托不计入实到"), nil)
+	f.proxy.SetChecked(q.ProxyNotPresent)
+	f.d.AddWidget("会议法定人数", container.NewHBox(f.quorum, f.proxy))
 }
 
 // parentSelect offers every body that store.CheckParent accepts as b's
@@ -153,6 +172,7 @@ func (f *bodyForm) save() (func() error, func(), error) {
 	if i := f.parent.SelectedIndex(); i > 0 {
 		b.ParentID = f.parents[i-1]
 	}
+	b.Quorum = store.Quorum{Rule: store.QuorumRules[max(0, f.quorum.SelectedIndex())], ProxyNotPresent: f.proxy.Checked}
 	s, ctx, created := f.v.sh.Store(), f.v.sh.Context(), f.self == nil
 	var saved store.Body
 	write := func() (err error) {

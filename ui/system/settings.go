@@ -3,6 +3,7 @@ package system
 import (
 	"image/color"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,6 +30,7 @@ type settingsTab struct {
 	saved     *widget.Label
 	language  *widget.Select
 	positions *positionsEditor
+	meetings  *meetingSettings
 }
 
 func newSettingsTab(sh kit.Shell) *settingsTab { return &settingsTab{sh: sh} }
@@ -59,7 +61,8 @@ func (t *settingsTab) build() fyne.CanvasObject {
 	hint := &widget.Label{Text: msg.T("集团名称显示在窗口标题和所有导出表格的标题中。"), Wrapping: fyne.TextWrapWord}
 	t.positions = newPositionsEditor(t)
 	positions := widget.NewForm(widget.NewFormItem(msg.T("职位顺序"), t.positions.view))
-	return container.NewVBox(form, hint, widget.NewSeparator(), positions)
+	t.meetings = newMeetingSettings(t)
+	return container.NewVBox(form, hint, widget.NewSeparator(), positions, widget.NewSeparator(), t.meetings.view)
 }
 
 // saveName stores the group's name and shows it in the window title.
@@ -261,4 +264,94 @@ func (e *positionsEditor) saveItems(items []string, then func()) {
 			then()
 		}
 	}, nil)
+}
+
+// meetingSettings edits what the meetings use: the meeting types the
+// forms offer (store.MeetingKindsOf) and the fonts of the Word documents
+// (notice, minutes). Each part has its 保存, as the group's name has.
+type meetingSettings struct {
+	t     *settingsTab
+	kinds *widget.Entry
+	fonts []*widget.Entry // 标题, 正文, 一级标题, 二级标题, 页码
+	// saveKindsButton and saveFontsButton are the two parts' 保存.
+	saveKindsButton, saveFontsButton *widget.Button
+	saved                            *widget.Label
+	view                             fyne.CanvasObject
+}
+
+// fontFields are the font names of a document (store.DocFonts), with
+// what a Word document uses when a name is left empty.
+var fontFields = []struct {
+	label, fallback string
+	field           func(*store.DocFonts) *string
+}{
+	{"标题", "方正小标宋简体", func(f *store.DocFonts) *string { return &f.Title }},
+	{"正文", "仿宋_GB2312", func(f *store.DocFonts) *string { return &f.Body }},
+	{"一级标题", "黑体", func(f *store.DocFonts) *string { return &f.Heading1 }},
+	{"二级标题", "楷体_GB2312", func(f *store.DocFonts) *string { return &f.Heading2 }},
+	{"页码", "宋体", func(f *store.DocFonts) *string { return &f.PageNumber }},
+}
+
+func newMeetingSettings(t *settingsTab) *meetingSettings {
+	e := &meetingSettings{t: t, saved: &widget.Label{Importance: widget.SuccessImportance}}
+	st := t.sh.Settings()
+	e.kinds = widget.NewMultiLineEntry()
+	e.kinds.SetMinRowsVisible(len(store.DefaultMeetingKinds))
+	e.kinds.SetText(strings.Join(store.MeetingKindsOf(st), "\n"))
+	e.kinds.OnChanged = func(string) { e.saved.SetText("") }
+	saveKinds := widget.NewButtonWithIcon(msg.T("保存"), theme.DocumentSaveIcon(), e.saveKinds)
+	e.saveKindsButton = saveKinds
+	reset := widget.NewButtonWithIcon(msg.T("恢复默认"), theme.HistoryIcon(), func() {
+		e.kinds.SetText(strings.Join(store.DefaultMeetingKinds, "\n"))
+		e.saveKinds()
+	})
+	kindsHint := kit.Hint(msg.T("每行一种，新建会议时按此顺序选择；已有会议的类型不变。"))
+	fonts := widget.NewForm()
+	for _, f := range fontFields {
+		entry := widget.NewEntry()
+		entry.SetPlaceHolder(f.fallback)
+		entry.SetText(*f.field(&st.Fonts))
+		entry.OnChanged = func(string) { e.saved.SetText("") }
+		e.fonts = append(e.fonts, entry)
+		fonts.Append(msg.T(f.label), entry)
+	}
+	saveFonts := widget.NewButtonWithIcon(msg.T("保存"), theme.DocumentSaveIcon(), e.saveFonts)
+	e.saveFontsButton = saveFonts
+	fontsHint := kit.Hint(msg.T("会议通知、会议纪要等 Word 文档所用的字体（GB/T 9704）；留空用灰色所示的常用字体。"))
+	form := widget.NewForm(
+		widget.NewFormItem(msg.T("会议类型"), container.NewVBox(kindsHint,
+			container.NewBorder(nil, nil, nil, container.NewVBox(saveKinds, reset), e.kinds))),
+		widget.NewFormItem(msg.T("公文字体"), container.NewVBox(fontsHint,
+			container.NewBorder(nil, nil, nil, container.NewVBox(saveFonts, e.saved), fonts))))
+	e.view = form
+	return e
+}
+
+// saveKinds saves the typed lines as the meeting types; the defaults are
+// saved as none, so later versions' defaults apply.
+func (e *meetingSettings) saveKinds() {
+	var kinds []string
+	for _, l := range strings.Split(e.kinds.Text, "\n") {
+		if l = store.CleanText(l); l != "" && !slices.Contains(kinds, l) {
+			kinds = append(kinds, l)
+		}
+	}
+	st := e.t.sh.Settings()
+	st.MeetingKinds = kinds
+	if slices.Equal(kinds, store.DefaultMeetingKinds) {
+		st.MeetingKinds = nil
+	}
+	e.t.saveSettings(st, func() {
+		e.kinds.SetText(strings.Join(store.MeetingKindsOf(e.t.sh.Settings()), "\n"))
+		e.saved.SetText(msg.T("已保存"))
+	}, nil)
+}
+
+// saveFonts saves the font names typed; an empty one keeps the default.
+func (e *meetingSettings) saveFonts() {
+	st := e.t.sh.Settings()
+	for i, f := range fontFields {
+		*f.field(&st.Fonts) = store.CleanText(e.fonts[i].Text)
+	}
+	e.t.saveSettings(st, func() { e.saved.SetText(msg.T("已保存")) }, nil)
 }
