@@ -69,7 +69,7 @@ func (r *records) CreateMeeting(ctx context.Context, in Meeting) (Meeting, error
 	var m Meeting
 	err := r.write(ctx, func(w *wtx) error {
 		m = in.Clone() // afresh on every run
-		m.ID = cmp.Or(m.ID, NewID())
+		m.ID = NewID() // never a caller's: it could name a stored meeting
 		m.Clean()
 		if err := m.Validate(); err != nil {
 			return err

@@ -88,6 +88,13 @@ func testMeetingsFromRoster(t *testing.T, h *harness) {
 	if len(none.Invitees) != 0 || len(before.Invitees) != 0 || before.TermID != uuid.Nil {
 		t.Fatalf("invitees %d, %d, term %s", len(none.Invitees), len(before.Invitees), before.TermID)
 	}
+	// A meeting created with another's ID gets its own.
+	if again := MustMeeting(t, h.s, store.Meeting{ID: none.ID, Title: "又一次", Kind: "其他", Date: Date(2022, 5, 2)}); again.ID == none.ID {
+		t.Fatal("CreateMeeting kept the caller's ID")
+	}
+	if got := h.meeting(none.ID); got.Title != "联席会议" {
+		t.Fatalf("the first meeting became %q", got.Title)
+	}
 	state := h.state()
 	_, err = h.s.CreateMeeting(h.ctx, store.Meeting{Title: "x", Kind: "其他", BodyID: store.NewID(), Date: Date(2022, 5, 1)})
 	WantFieldError(t, err, store.FieldMeetingBody, store.ProblemParentMissing)
