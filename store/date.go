@@ -27,15 +27,29 @@ func DateOf(t time.Time) Date { return NewDate(t.Year(), t.Month(), t.Day()) }
 // Today is the local calendar day. Tests replace it.
 var Today = func() Date { return DateOf(time.Now()) }
 
-func (d Date) IsZero() bool               { return d.t.IsZero() }
-func (d Date) Year() int                  { return d.t.Year() }
-func (d Date) Month() time.Month          { return d.t.Month() }
-func (d Date) Day() int                   { return d.t.Day() }
-func (d Date) Time() time.Time            { return d.t }
-func (d Date) Before(o Date) bool         { return d.t.Before(o.t) }
-func (d Date) After(o Date) bool          { return d.t.After(o.t) }
-func (d Date) Equal(o Date) bool          { return d.t.Equal(o.t) }
-func (d Date) AddDays(n int) Date         { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) IsZero() bool         { return d.t.IsZero() }
+func (d Date) Year() int            { return d.t.Year() }
+func (d Date) Month() time.Month    { return d.t.Month() }
+func (d Date) Day() int             { return d.t.Day() }
+func (d Date) Time() time.Time      { return d.t }
+func (d Date) Before(o Date) bool   { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool    { return d.t.After(o.t) }
+func (d Date) Equal(o Date) bool    { return d.t.Equal(o.t) }
+func (d Date) AddDays(n int) Date   { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) AddMonths(n int) Date { return Date{d.t.AddDate(0, n, 0)} }
+
+// DaysUntil is the number of days from d to o (negative when o is
+// earlier).
+func (d Date) DaysUntil(o Date) int {
+	return int(o.t.Sub(d.t).Hours()/24 + 0.5*sign(o.t.Sub(d.t).Hours()))
+}
+
+func sign(f float64) float64 {
+	if f < 0 {
+		return -1
+	}
+	return 1
+}
 func (d Date) StartOfYear() Date          { return NewDate(d.Year(), time.January, 1) }
 func (d Date) Compare(o Date) int         { return d.t.Compare(o.t) }
 func (d Date) InRange(from, to Date) bool { return !d.Before(from) && !d.After(to) }

@@ -37,6 +37,10 @@ const (
 	ColBodies  Collection = "bodies"
 	// ColMeetings holds Meetings, invitees and minutes inside each.
 	ColMeetings Collection = "meetings"
+	// ColTasks holds the supervised Tasks with their history and rounds;
+	// ColDispatches the quarterly Dispatches.
+	ColTasks      Collection = "tasks"
+	ColDispatches Collection = "dispatches"
 	// ColTrash holds TrashItems keyed by the deleted record's own ID.
 	ColTrash Collection = "trash"
 	// ColQuarantine holds the records Repair moved aside because they did
@@ -46,7 +50,7 @@ const (
 
 // Collections are every collection of the current data model, in the
 // order a copy writes them.
-var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTrash, ColQuarantine}
+var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColTrash, ColQuarantine}
 
 // Index names a unique index from a key (a credit code, a NameKey) to the
 // ID of the one record that has it. The values are persisted.
@@ -57,10 +61,11 @@ const (
 	IdxMemberName Index = "member_name"
 	IdxPerson     Index = "person"
 	IdxBody       Index = "body"
+	IdxTaskNumber Index = "task_number"
 )
 
 // Indexes are every index of the current data model.
-var Indexes = []Index{IdxMemberCode, IdxMemberName, IdxPerson, IdxBody}
+var Indexes = []Index{IdxMemberCode, IdxMemberName, IdxPerson, IdxBody, IdxTaskNumber}
 
 // Meta keys the store keeps beside the records.
 const MetaSettings = "settings"

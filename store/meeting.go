@@ -186,6 +186,8 @@ type AgreedItem struct {
 	// Done is the day the item was done, zero while open (set by the
 	// supervision of its task, or by hand).
 	Done Date `json:"done"`
+	// TaskID is the supervised task the item became (转为督办任务).
+	TaskID uuid.UUID `json:"task_id"`
 }
 
 // UnitRef names a member unit or a body; Name is kept as written, so a

@@ -63,6 +63,8 @@ func (r *records) Restore(ctx context.Context, id uuid.UUID) error {
 			err = restore(w, bodyDocs, item, w.refuseBodyDuplicate)
 		case KindMeeting:
 			err = restore(w, meetingDocs, item, func(*Meeting) error { return nil })
+		case KindTask:
+			err = restore(w, taskDocs, item, w.refuseTaskDuplicate)
 		default:
 			err = fmt.Errorf("回收站记录 %s 的类型 %q 无法恢复", id, item.Kind)
 		}

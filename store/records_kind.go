@@ -35,6 +35,11 @@ var (
 		func(b *Body) uuid.UUID { return b.ID }, func(b *Body) *Stamp { return &b.Stamp }, bodyKeys}
 	meetingDocs = docKind[Meeting]{KindMeeting, ColMeetings,
 		func(m *Meeting) uuid.UUID { return m.ID }, func(m *Meeting) *Stamp { return &m.Stamp }, noKeys[Meeting]}
+	taskDocs = docKind[Task]{KindTask, ColTasks,
+		func(t *Task) uuid.UUID { return t.ID }, func(t *Task) *Stamp { return &t.Stamp },
+		func(t *Task) []indexKey { return []indexKey{{IdxTaskNumber, t.Number}} }}
+	dispatchDocs = docKind[Dispatch]{KindDispatch, ColDispatches,
+		func(d *Dispatch) uuid.UUID { return d.ID }, func(d *Dispatch) *Stamp { return &d.Stamp }, noKeys[Dispatch]}
 )
 
 // memberKeys: a member is found under its NameKey and, if it has one, its

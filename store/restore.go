@@ -144,7 +144,7 @@ func Repair(ctx context.Context, s Store) ([]Quarantined, error) {
 	var moved []Quarantined
 	err := r.write(ctx, func(w *wtx) error {
 		moved = nil
-		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTrash} {
+		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColTrash} {
 			err := w.tx.Scan(c, func(id uuid.UUID, data []byte) error {
 				if p := decodeProblem(c, id, data); p != "" {
 					moved = append(moved, Quarantined{ID: id, Collection: c, Problem: p, Moved: w.now, Data: append([]byte(nil), data...)})
@@ -216,6 +216,12 @@ func decodeProblem(c Collection, key uuid.UUID, data []byte) string {
 	case ColMeetings:
 		var m Meeting
 		err, id = json.Unmarshal(data, &m), m.ID
+	case ColTasks:
+		var t Task
+		err, id = json.Unmarshal(data, &t), t.ID
+	case ColDispatches:
+		var d Dispatch
+		err, id = json.Unmarshal(data, &d), d.ID
 	case ColTrash:
 		var t TrashItem
 		err, id = json.Unmarshal(data, &t), t.ID

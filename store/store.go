@@ -24,6 +24,7 @@ type Store interface {
 	MemberStore
 	RosterStore
 	MeetingStore
+	TaskStore
 	History
 	SettingsStore
 	Close() error
@@ -119,6 +120,47 @@ type MeetingStore interface {
 	DeleteMeeting(ctx context.Context, id uuid.UUID) error
 }
 
+// TaskStore keeps the supervised tasks (督查督办) and the quarterly
+// dispatches.
+type TaskStore interface {
+	// Tasks returns every task, in creation order: the lists, the round
+	// grid and the ledger derive their views (as of a day) from all of it.
+	Tasks(ctx context.Context) ([]Task, error)
+	Task(ctx context.Context, id uuid.UUID) (Task, error)
+	// CreateTask cleans and validates t, numbers it when it has no number
+	// ("2026-007"), refuses a number in use, and records 立项 on t.Start.
+	CreateTask(ctx context.Context, t Task) (Task, error)
+	// UpdateTask saves the task's own fields (not its history); t.Rev
+	// must be what the store last returned.
+	UpdateTask(ctx context.Context, t Task) (Task, error)
+	// AddTaskStep records a step of the process (交办, 催办, 反馈, 办结,
+	// 销号, 中止 …) after Task.CheckStep allows it.
+	AddTaskStep(ctx context.Context, id uuid.UUID, e TaskEvent) (Task, error)
+	// RequestExtension records a 延期 request; DecideExtension approves or
+	// refuses the pending one. The original deadline stays on record.
+	RequestExtension(ctx context.Context, id uuid.UUID, x Extension) (Task, error)
+	DecideExtension(ctx context.Context, id, ext uuid.UUID, d ExtDecision, day Date) (Task, error)
+	// SaveInspection records one round's inspection; from is the one the
+	// clerk saw (nil for none), else a *ConflictError.
+	SaveInspection(ctx context.Context, id uuid.UUID, from *Inspection, in Inspection) (Task, error)
+	// RecordFlags keeps the flag of an ended round on every task without
+	// one; CorrectFlag changes a recorded flag with a reason.
+	RecordFlags(ctx context.Context, round string) (int, error)
+	CorrectFlag(ctx context.Context, id uuid.UUID, round string, to Flag, reason string) (Task, error)
+	// DeleteTask moves a task to the trash (its meeting item is free again).
+	DeleteTask(ctx context.Context, id uuid.UUID) error
+	// TaskFromItem turns a meeting's agreed item into a task.
+	TaskFromItem(ctx context.Context, meeting, item uuid.UUID) (Task, error)
+	// Dispatches returns the quarterly dispatches in date order.
+	Dispatches(ctx context.Context) ([]Dispatch, error)
+	// ApplyDispatch saves a dispatch and applies each decision to its
+	// task, all in one transaction.
+	ApplyDispatch(ctx context.Context, d Dispatch) (Dispatch, error)
+	// ApplyTaskImport writes a task-list plan without errors, all or
+	// nothing.
+	ApplyTaskImport(ctx context.Context, p *TaskPlan) (int, error)
+}
+
 // MeetingFilter selects meetings; zero fields do not filter.
 type MeetingFilter struct {
 	Since, Until Date // dates inclusive
@@ -199,6 +241,8 @@ const (
 	KindPerson   Kind = "person"
 	KindBody     Kind = "body"
 	KindMeeting  Kind = "meeting"
+	KindTask     Kind = "task"
+	KindDispatch Kind = "dispatch"
 	KindSettings Kind = "settings"
 	// KindData is the data set as a whole (a migration, a copy).
 	KindData Kind = "data"
@@ -223,6 +267,9 @@ const (
 	ActionRepair   Action = "repair"
 	ActionAttend   Action = "attend"
 	ActionReply    Action = "reply"
+	ActionInspect  Action = "inspect"
+	ActionFlags    Action = "flags"
+	ActionDispatch Action = "dispatch"
 )
 
 // AuditEntry records one change: when, who, what, to which record.
@@ -318,6 +365,11 @@ type Settings struct {
 	// Fonts are the font names of the Word documents (GB/T 9704); empty
 	// names are the common defaults.
 	Fonts DocFonts `json:"fonts"`
+	// Flags are the supervision's warning rules (FlagRules.Of fills the
+	// defaults).
+	Flags FlagRules `json:"flags"`
+	// TaskCategories is the clerk's list of task categories (may be empty).
+	TaskCategories []string `json:"task_categories,omitempty"`
 	// BackupRemindDays is after how many days without a backup to another
 	// place the dashboard reminds (BackupRemindDaysOf).
 	BackupRemindDays int `json:"backup_remind_days,omitempty"`

@@ -103,18 +103,37 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	for _, v := range store.QuorumRules {
 		add("store.QuorumRules", v.Word())
 	}
+	for _, v := range store.TaskStatuses {
+		add("store.TaskStatuses", v.Word())
+	}
+	for _, v := range append(store.TaskSteps, store.StepCreate, store.StepDispatch) {
+		add("store.TaskSteps", v.Word())
+	}
+	for _, v := range store.Flags {
+		add("store.Flags", v.Word())
+	}
+	for _, v := range store.SourceKinds {
+		add("store.SourceKinds", v.Word())
+	}
+	for _, v := range store.DispatchCodes {
+		add("store.DispatchCodes", v.Word())
+	}
+	for _, v := range []store.ExtDecision{store.ExtPending, store.ExtApproved, store.ExtRefused} {
+		add("store.ExtDecision", v.Word())
+	}
 	add("store.DefaultPositions", store.DefaultPositions...) // msg.SeatWarning translates them
 	for _, v := range []store.RowAction{store.RowNew, store.RowUpdate, store.RowUnchanged, store.RowError} {
 		add("store.Row*", string(v))
 	}
 	// The persisted codes are shown through msg.Kind and msg.Action, which
 	// give the Chinese while the language is Chinese.
-	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData, store.KindMeeting} {
+	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData, store.KindMeeting,
+		store.KindTask, store.KindDispatch} {
 		add("store.Kind*", msg.Kind(k))
 	}
 	for _, a := range []store.Action{store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
 		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster, store.ActionCopy,
-		store.ActionAttend, store.ActionReply} {
+		store.ActionAttend, store.ActionReply, store.ActionInspect, store.ActionFlags, store.ActionDispatch} {
 		add("store.Action*", msg.Action(a))
 	}
 	db, _ := kittest.OpenFile(t)

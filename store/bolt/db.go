@@ -41,6 +41,9 @@ var (
 	// Schema 5: records a repair moved aside (issue 8).
 	bucketQuarantine = []byte("quarantine")
 	bucketMeetings   = []byte("meetings")
+	bucketTasks      = []byte("tasks")
+	bucketDispatches = []byte("dispatches")
+	bucketIdxTask    = []byte("idx_task_number")
 )
 
 // Keys in the meta bucket.

@@ -22,12 +22,15 @@ var (
 		store.ColTrash:      bucketTrash,
 		store.ColQuarantine: bucketQuarantine,
 		store.ColMeetings:   bucketMeetings,
+		store.ColTasks:      bucketTasks,
+		store.ColDispatches: bucketDispatches,
 	}
 	indexBuckets = map[store.Index][]byte{
 		store.IdxMemberCode: bucketIdxCode,
 		store.IdxMemberName: bucketIdxName,
 		store.IdxPerson:     bucketIdxPerson,
 		store.IdxBody:       bucketIdxBody,
+		store.IdxTaskNumber: bucketIdxTask,
 	}
 )
 

@@ -28,6 +28,7 @@ var migrations = []migration{
 	asciiCodes,          // 4: ASCII kind and action codes, warnings as data
 	createQuarantine,    // 5: the quarantine of records that do not decode
 	createMeetings,      // 6: the meetings (issue 9)
+	createTasks,         // 7: tasks, dispatches, the task-number index (issue 10)
 }
 
 // currentSchema is the version this program writes.
@@ -100,6 +101,17 @@ func createQuarantine(tx *bbolt.Tx) error {
 func createMeetings(tx *bbolt.Tx) error {
 	_, err := tx.CreateBucketIfNotExists([]byte("meetings"))
 	return err
+}
+
+// createTasks is version 7: the buckets of the supervision, empty in older
+// files. Frozen like createQuarantine.
+func createTasks(tx *bbolt.Tx) error {
+	for _, name := range []string{"tasks", "dispatches", "idx_task_number"} {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func putIfAbsent(b *bbolt.Bucket, key []byte, id uuid.UUID) error {

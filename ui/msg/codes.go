@@ -12,6 +12,7 @@ var (
 	kindNames = map[store.Kind]string{
 		store.KindMember: "成员单位", store.KindPerson: "人员", store.KindBody: "机构",
 		store.KindSettings: "设置", store.KindData: "数据", store.KindMeeting: "会议",
+		store.KindTask: "督办任务", store.KindDispatch: "季度调度",
 	}
 	actionNames = map[store.Action]string{
 		store.ActionCreate: "新增", store.ActionUpdate: "修改", store.ActionEvent: "登记变动",
@@ -19,6 +20,7 @@ var (
 		store.ActionSettings: "设置", store.ActionMigrate: "升级数据文件", store.ActionRoster: "名单变动",
 		store.ActionCopy: "复制数据", store.ActionPurge: "永久删除", store.ActionBackup: "备份",
 		store.ActionRepair: "修复", store.ActionAttend: "签到", store.ActionReply: "回执",
+		store.ActionInspect: "督查", store.ActionFlags: "预警", store.ActionDispatch: "调度",
 	}
 )
 
