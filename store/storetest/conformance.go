@@ -67,6 +67,12 @@ var cases = []struct {
 	{"Meetings/Update", testMeetingsUpdate},
 	{"Meetings/Replies", testMeetingsReplies},
 	{"Meetings/ListDelete", testMeetingsListDelete},
+	{"Tasks/Create", testTasksCreate},
+	{"Tasks/Process", testTasksProcess},
+	{"Tasks/Rounds", testTasksRounds},
+	{"Tasks/FromMeeting", testTasksFromMeeting},
+	{"Tasks/Dispatch", testTasksDispatch},
+	{"Tasks/Import", testTasksImport},
 	{"Import/Apply", testImportApply},
 	{"Import/ErrorWritesNothing", testImportErrorWritesNothing},
 	{"Import/Rechecks", testImportRechecks},
@@ -175,10 +181,12 @@ func (h *harness) state() string {
 	st, err5 := h.s.Settings(h.ctx)
 	au, err6 := h.s.Audit(h.ctx, store.AuditQuery{})
 	mt, err7 := h.s.Meetings(h.ctx, store.MeetingFilter{})
-	if err := errors.Join(err1, err2, err3, err4, err5, err6, err7); err != nil {
+	tk, err8 := h.s.Tasks(h.ctx)
+	dp, err9 := h.s.Dispatches(h.ctx)
+	if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9); err != nil {
 		h.t.Fatal(err)
 	}
-	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au, mt})
+	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au, mt, tk, dp})
 	if err != nil {
 		h.t.Fatal(err)
 	}
