@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/secdesk/secdesk/store"
+	"github.com/secdesk/secdesk/store/storetest"
 )
 
 // monthOfTasks is a ledger of March 2026 with a done, an on-schedule, a
@@ -88,4 +89,19 @@ func TestLibreOfficeBulletin(t *testing.T) {
 		t.Errorf("期号 centred at %.1f, want %.1f", mid, (coreLeft+coreRight)/2)
 	}
 	checkPageNumbers(t, pdf, footer, body[len(body)-1].page)
+}
+
+// BenchmarkBulletin20000 builds a month's ledger of 20,000 tasks, sums it
+// up, writes the bulletin's text and the .docx (the target is 0.5 s).
+func BenchmarkBulletin20000(b *testing.B) {
+	tasks := storetest.SyntheticTasks(20000, 5, 11)
+	path := filepath.Join(b.TempDir(), "b.docx")
+	today := store.NewDate(2026, 11, 20)
+	for b.Loop() {
+		l := store.BuildLedger(tasks, "2026-10", today, store.FlagRules{})
+		bl := store.NewBulletin(l.Summarize(), 10, "秘书处", today)
+		if err := WriteBulletin(path, bl, store.Settings{}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
