@@ -81,7 +81,7 @@ func redTask() tspec {
 func simulationCentre() tspec {
 	return tspec{title: "建设化工安全生产虚拟仿真实训中心", category: "实训基地", lead: lead,
 		units: []string{"潍海安泰化工安全技术服务有限公司", "潍海智化数字科技有限公司"}, deadline: "2026-12-31",
-		milestones: []mileSpec{{date: "2026-07-31", expected: "完成建设方案论证"}, {date: "2026-10-31", expected: "完成软件平台采购", late: "2026-11"}},
+		milestones: []mileSpec{{date: "2026-07-31", expected: "完成建设方案论证"}, {date: "2026-10-20", expected: "完成软件平台采购", late: "2026-11"}},
 		work: []string{"开展需求调研，编制建设方案", "完成建设方案论证", "编制采购需求，启动招标", "完成软件平台采购",
 			"安装调试仿真软件，开展教师培训"},
 		issues: map[string]issue{"2026-10": {"软件平台采购招标流程较计划推迟", "协调招标采购部门加快流程，11月20日前完成采购", "2026-11-20"}}}
