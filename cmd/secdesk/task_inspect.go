@@ -96,11 +96,11 @@ func (c *cli) inspectTask(args []string) error {
 	if err != nil {
 		return err
 	}
-	how := msg.T("新增")
-	if from != nil {
-		how = msg.T("替换原记录")
+	if from == nil {
+		fmt.Fprintln(c.stdout, msg.Tf("已记录 %s %s督查记录（新增）", saved.Number, roundText(in.Round)))
+	} else {
+		fmt.Fprintln(c.stdout, msg.Tf("已记录 %s %s督查记录（替换原记录）", saved.Number, roundText(in.Round)))
 	}
-	fmt.Fprintln(c.stdout, msg.Tf("已记录 %s %s督查记录（%s）", saved.Number, roundText(in.Round), how))
 	f, _ := saved.RoundFlagOf(in.Round, store.Today(), d.set.Flags)
 	fmt.Fprintln(c.stdout, msg.Tf("%s预警：%s", roundText(in.Round), flagText(f)))
 	return nil
