@@ -88,9 +88,9 @@ func fixtureTasks() []store.Task {
 
 	t5 := store.Task{ID: store.NewID(), Number: "2026-005", Title: "制定产教融合共同体建设方案", Lead: unit(3),
 		Start: d(2026, 9, 1), Deadline: d(2027, 6, 30), Frequency: store.Frequency{Months: 3},
-		Source: store.TaskSource{Kind: store.SourceDocument, Text: "临教发〔2026〕12号", Date: d(2026, 8, 28)},
-		Milestones: []store.Milestone{{Date: d(2026, 11, 15), Expected: "完成方案初稿", Reached: d(2026, 11, 10)}},
-		Events:     []store.TaskEvent{step(store.StepCreate, d(2026, 9, 1)), step(store.StepAssign, d(2026, 9, 2))},
+		Source:      store.TaskSource{Kind: store.SourceDocument, Text: "临教发〔2026〕12号", Date: d(2026, 8, 28)},
+		Milestones:  []store.Milestone{{Date: d(2026, 11, 15), Expected: "完成方案初稿", Reached: d(2026, 11, 10)}},
+		Events:      []store.TaskEvent{step(store.StepCreate, d(2026, 9, 1)), step(store.StepAssign, d(2026, 9, 2))},
 		Inspections: []store.Inspection{inspection("2026-09", 28, "成立工作专班", 10)}}
 
 	t6 := store.Task{ID: store.NewID(), Number: "2026-006", Title: "已中止的任务", Lead: unit(1), Start: d(2026, 1, 1),

@@ -161,7 +161,7 @@ func (tr *taskReader) isTotal(cells []string) bool {
 // bandCategory is the category a section row names: "一、产教融合（5项）"
 // → 产教融合, the numbering and the count dropped.
 func bandCategory(s string) string {
-	s = parenthetical.ReplaceAllString(store.CleanText(s), "")
+	s = parenthetical.ReplaceAllString(store.CleanCode(s), "")
 	if _, rest, ok := strings.Cut(s, "、"); ok && len([]rune(s))-len([]rune(rest)) <= 4 {
 		s = rest
 	}
