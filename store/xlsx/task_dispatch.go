@@ -19,7 +19,7 @@ const DispatchSheet = "季度调度"
 var DispatchHeaders = []string{"序号", "事项编号", "任务事项", "牵头单位", "完成时限",
 	"近三次督查 1", "近三次督查 2", "近三次督查 3", "预警", "调度意见", "新要求"}
 
-var dispatchWidths = []float64{5, 10, 24, 14, 15, 24, 24, 24, 7, 12, 24}
+var dispatchWidths = []float64{5, 10, 24, 14, 18, 24, 24, 24, 8, 12, 24}
 
 // Columns of the table, 0-based: the first inspection and the two the
 // meeting fills in.

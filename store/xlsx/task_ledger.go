@@ -17,9 +17,10 @@ const TaskLedgerSheet = "督查台账"
 var TaskLedgerHeaders = []string{"序号", "事项编号", "任务事项", "来源", "牵头单位", "责任（配合）单位", "责任人",
 	"完成时限", "本月目标/节点", "本月进展情况", "存在问题", "整改措施", "整改时限", "预警", "状态", "最近督查日期"}
 
-// taskLedgerWidths fit A4 landscape at about 70 %: the text columns wrap,
-// the date columns hold 2026年11月30日 on one line.
-var taskLedgerWidths = []float64{5, 10, 22, 14, 13, 15, 8, 15, 16, 26, 15, 15, 15, 7, 9, 15}
+// taskLedgerWidths fit A4 landscape at about 65 %: the text columns wrap,
+// the date columns hold 2026年11月30日 on one line, 完成时限 also
+// "原定 2026年11月30日".
+var taskLedgerWidths = []float64{5, 10, 22, 16, 13, 15, 7, 18, 16, 26, 15, 15, 14, 8, 9, 14}
 
 // Columns of the ledger, 0-based, that the tests and the row writer name.
 const (

@@ -14,7 +14,7 @@ const TaskListSheet = "任务清单"
 var TaskListHeaders = []string{"序号", "事项编号", "任务事项", "工作要求", "牵头单位", "责任单位", "配合单位",
 	"责任人", "开始日期", "完成时限", "类别", "来源"}
 
-var taskListWidths = []float64{5, 10, 26, 34, 14, 16, 16, 8, 15, 15, 8, 16}
+var taskListWidths = []float64{5, 10, 26, 34, 14, 16, 16, 8, 15, 15, 10, 16}
 
 // TaskListTitle is "<集团名称>督查任务清单".
 func TaskListTitle(group string) string { return groupName(group) + "督查任务清单" }

@@ -12,7 +12,7 @@ import (
 // tasks it came from, and store plans every row as unchanged.
 func TestTaskListRoundTrip(t *testing.T) {
 	tasks := fixtureTasks()
-	tasks[1].Title = "=修订集团章程,提交审议" // formula-like, ASCII comma beside Chinese
+	tasks[1].Title = "=修订集团章程,提交审议"                 // formula-like, ASCII comma beside Chinese
 	tasks[3].Requirement = "完成实训楼主体工程\n\n2. 完成设备招标" // as stored: trimmed, lines kept
 	path := filepath.Join(t.TempDir(), "任务清单.xlsx")
 	must(t, WriteTaskList(path, tasks, taskGroup))

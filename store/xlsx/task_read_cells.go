@@ -97,6 +97,8 @@ var openWords = []string{"长期", "持续", "常态化", "长效", "经常性"}
 // (2026年6月底 and 2026年6月 → 2026-06-30; 2026年上半年 → 2026-06-30;
 // 2026年底 → 2026-12-31), with 前/完成 after them. Empty is the zero Date.
 // A problem is returned for "长期" and the like, and for anything else.
+// One form cannot be read right: 2026.10 typed into a General cell is the
+// number 2026.1, and reads as January; a text cell or a date cell is fine.
 func TaskDate(s string, date1904 bool) (store.Date, store.Problem) {
 	if d, ok := cellDate(s, date1904); ok {
 		return d, ""

@@ -24,7 +24,7 @@ var (
 )
 
 // summaryWidths fit A4 portrait.
-var summaryWidths = []float64{5, 10, 30, 18, 15, 6, 10}
+var summaryWidths = []float64{5, 10, 26, 18, 18, 8, 10}
 
 // The summary's section headings, in order.
 const (
@@ -61,7 +61,9 @@ func WriteMonthSummary(path string, s store.MonthSummary, groupName string) erro
 
 func writeMonthSummary(f *excelize.File, s *store.MonthSummary, group string) error {
 	// The title and the overview repeat on every page: a page of the
-	// unit table alone still says which month it is.
+	// unit table alone still says which month it is. A table's own
+	// header does not (a sheet repeats one fixed range of rows), so a
+	// table continued on the next page goes on without it.
 	w, err := startTaskSheet(f, SummarySheet, portrait, 2)
 	if err != nil {
 		return err
