@@ -14,12 +14,16 @@ import (
 
 // taskVerbs are the task jobs, by the word after "tasks".
 var taskVerbs = map[string]func(*cli, []string) error{
-	"list":         (*cli).listTasks,
-	"inspect":      (*cli).inspectTask,
-	"overdue":      (*cli).overdueTasks,
-	"bulletin":     (*cli).taskBulletin,
-	"reminders":    (*cli).taskReminders,
-	"record-flags": (*cli).recordFlags,
+	"import":         (*cli).importTasks,
+	"list":           (*cli).listTasks,
+	"inspect":        (*cli).inspectTask,
+	"overdue":        (*cli).overdueTasks,
+	"ledger":         (*cli).taskLedger,
+	"summary":        (*cli).taskSummary,
+	"bulletin":       (*cli).taskBulletin,
+	"reminders":      (*cli).taskReminders,
+	"dispatch-table": (*cli).dispatchTable,
+	"record-flags":   (*cli).recordFlags,
 }
 
 // tasks runs the task verb its first word names.

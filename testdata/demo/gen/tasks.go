@@ -278,15 +278,19 @@ func (s *tspec) progress(percent, last int) (string, int) {
 	}
 	i := min(len(work)-1, percent*len(work)/100)
 	text := "本月" + work[i]
-	if i <= last {
+	if i <= last { // the same stage as last month: say how it went on
 		i = last
-		text = "继续" + work[i] + fmt.Sprintf("，完成约%d%%", percent)
+		text = "继续" + work[i] + "；" + pick(goingOn, s.title, fmt.Sprint(percent))
 	}
 	if i+1 < len(work) {
 		return text + "。下一步：" + work[i+1] + "。", i
 	}
 	return text + "，正在收尾。", i
 }
+
+// goingOn is what a report adds in a month that stayed at one stage.
+var goingOn = []string{"已召开推进会研究具体问题", "牵头单位已报送阶段性工作材料", "与责任单位保持每周沟通对接",
+	"各项工作按计划推进", "已协调解决部分困难", "秘书处已到牵头单位现场督查"}
 
 // milestoneIn is the milestone the round's report reaches: one due in
 // the round, or one reported late in it.
