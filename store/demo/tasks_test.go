@@ -118,7 +118,7 @@ func checkFlags(t *testing.T, ts []store.Task) {
 		task := &ts[i]
 		for _, r := range task.Rounds(taskToday) {
 			f, recorded := task.RoundFlagOf(r, store.Today(), store.FlagRules{})
-			if !recorded {
+			if !recorded && store.RoundEnd(r).Before(store.Today()) { // the loader records only ended rounds
 				t.Errorf("%s: %s not recorded", task.Number, r)
 			}
 			if f == store.FlagYellow && task.DueInRound(r) && task.Inspection(r) == nil && task.StateOn(store.RoundEnd(r)).Status.Open() {
