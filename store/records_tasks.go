@@ -356,7 +356,7 @@ func (r *records) CorrectFlag(ctx context.Context, id uuid.UUID, round string, t
 		i := slices.IndexFunc(t.Flags, func(f RoundFlag) bool { return f.Round == round })
 		switch {
 		case i < 0:
-			return "", fieldErr(FieldRound, ProblemRoundOpen, round)
+			return "", fieldErr(FieldRound, ProblemFlagNotRecorded, round)
 		case reason == "":
 			return "", fieldErr(FieldFlag, ProblemNeedReason, "")
 		case !slices.Contains(Flags, to):

@@ -239,11 +239,10 @@ const (
 	ProblemExtNotLater      Problem = "新时限应晚于当前时限"
 	ProblemExtPending       Problem = "已有待审批的延期申请"
 	ProblemBadRound         Problem = "应为“年-月”，如 2026-11"
-	ProblemRoundTwice       Problem = "该月已有督查记录"
-	ProblemRoundNotDue      Problem = "该月不在反馈频次内"
 	ProblemBadPercent       Problem = "应为0到100之间的整数"
 	ProblemNeedReason       Problem = "须写明理由"
-	ProblemRoundOpen        Problem = "该月尚未结束，不能更正预警"
+	ProblemRoundOpen        Problem = "该月尚未结束，预警还不能记录"
+	ProblemFlagNotRecorded  Problem = "该月的预警尚未记录，不能更正"
 	ProblemItemHasTask      Problem = "已转为督办任务"
 )
 

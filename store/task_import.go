@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -97,7 +98,11 @@ func PlanTaskImport(existing []Task, members []Member, bodies []Body, rows []Tas
 			Category: in.Category, Start: in.Start, Deadline: in.Deadline,
 			Source: TaskSource{Kind: SourcePlan, Text: in.SourceText}}
 		if t.Start.IsZero() {
+			// A plan of a past year starts with its year, not today.
 			t.Start = today
+			if !t.Deadline.IsZero() && t.Deadline.Before(today) {
+				t.Start = t.Deadline.StartOfYear()
+			}
 		}
 		t.Lead = units.ref(in.Lead, FieldTaskLead, bad)
 		for _, u := range in.Units {
@@ -108,8 +113,10 @@ func PlanTaskImport(existing []Task, members []Member, bodies []Body, rows []Tas
 		}
 		t.Clean()
 		if err := t.Validate(); err != nil {
-			fe, _ := AsFieldError(err)
-			bad(fe.Field, fe.Problem, fe.Detail)
+			// A field the reader already found wrong is not reported twice.
+			if fe, _ := AsFieldError(err); !slices.ContainsFunc(pr.Errors, func(e *FieldError) bool { return e.Field == fe.Field }) {
+				bad(fe.Field, fe.Problem, fe.Detail)
+			}
 		}
 		if t.Number != "" {
 			if other, ok := seen[t.Number]; ok {
@@ -117,7 +124,11 @@ func PlanTaskImport(existing []Task, members []Member, bodies []Body, rows []Tas
 			}
 			seen[t.Number] = in.Row
 		}
-		pr.Action, pr.Task = planTaskAction(&t, byNumber[t.Number], len(pr.Errors) > 0)
+		// A list may move a deadline later (an extension), never earlier.
+		if old := byNumber[t.Number]; old != nil && !t.Deadline.IsZero() && t.Deadline.Before(old.DeadlineOn(today)) {
+			bad(FieldTaskDeadline, ProblemExtNotLater, old.DeadlineOn(today).Chinese())
+		}
+		pr.Action, pr.Task = planTaskAction(&t, byNumber[t.Number], len(pr.Errors) > 0, today)
 		p.Rows = append(p.Rows, pr)
 	}
 	return p
@@ -136,7 +147,11 @@ func (f unitFinder) ref(name string, field Field, bad func(Field, Problem, strin
 	return UnitRef{Name: name}
 }
 
-func planTaskAction(t, old *Task, failed bool) (RowAction, Task) {
+// planTaskAction makes an update of an existing task: its own fields from
+// the row, and a deadline later than the one in force as an extension
+// approved today, so the original deadline stays on record
+// ("按原定时间考核").
+func planTaskAction(t, old *Task, failed bool, today Date) (RowAction, Task) {
 	switch {
 	case failed:
 		return RowError, *t
@@ -145,8 +160,12 @@ func planTaskAction(t, old *Task, failed bool) (RowAction, Task) {
 	}
 	u := old.Clone()
 	u.Title, u.Requirement, u.Lead, u.Units, u.Helpers = t.Title, t.Requirement, t.Lead, t.Units, t.Helpers
-	u.Person, u.Category, u.Deadline = t.Person, t.Category, t.Deadline
-	if sameTaskFields(old, &u) {
+	u.Person, u.Category = t.Person, t.Category
+	if t.Deadline.After(old.DeadlineOn(today)) {
+		u.Extensions = append(u.Extensions, Extension{ID: NewID(), Requested: today, Reason: "导入任务清单调整时限",
+			NewDeadline: t.Deadline, Decision: ExtApproved, Decided: today})
+	}
+	if sameTaskFields(old, &u) && len(u.Extensions) == len(old.Extensions) {
 		return RowUnchanged, u
 	}
 	return RowUpdate, u

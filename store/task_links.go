@@ -15,8 +15,9 @@ const ProblemNotFoundExt Problem = "找不到该延期申请"
 
 // TaskFromItem turns an agreed item of a meeting into a task (转为督办任务):
 // the meeting is its source, the item's units, person and deadline are
-// the task's, and the item then names the task. An item already made a
-// task is refused.
+// the task's, and the item then names the task and follows it: from then
+// on the item is done when its task is (a Done set by hand before is
+// replaced by the task's state). An item already made a task is refused.
 func (r *records) TaskFromItem(ctx context.Context, meeting, item uuid.UUID) (Task, error) {
 	var t Task
 	err := r.write(ctx, func(w *wtx) error {

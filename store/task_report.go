@@ -141,7 +141,8 @@ type LedgerFilter struct {
 func (l Ledger) Filter(f LedgerFilter) []LedgerRow {
 	var out []LedgerRow
 	for _, r := range l.Rows {
-		if (f.Unit == "" || slices.Contains(r.Units(), f.Unit)) && (f.Status == "" || r.State.Status == f.Status) &&
+		if (f.Unit == "" || slices.ContainsFunc(r.Units(), func(u string) bool { return NameKey(u) == NameKey(f.Unit) })) &&
+			(f.Status == "" || r.State.Status == f.Status) &&
 			(f.Flag == "" || r.Flag == f.Flag) {
 			out = append(out, r)
 		}

@@ -73,6 +73,9 @@ func (t *Task) DeadlineOn(d Date) Date {
 	return dl
 }
 
+// CurrentDeadline is the deadline after every extension approved so far.
+func (t *Task) CurrentDeadline() Date { return t.DeadlineOn(farFuture) }
+
 // Inspection returns the round's inspection, or nil: a missing one is a
 // gap the lists show.
 func (t *Task) Inspection(round string) *Inspection {

@@ -311,7 +311,17 @@ func testTasksImport(t *testing.T, h *harness) {
 	}
 	_, err = h.s.ApplyTaskImport(h.ctx, plan)
 	h.must(err)
-	if got := h.task(tasks[0].ID); !got.Deadline.Equal(Date(2026, 7, 31)) || len(got.Events) != 1 {
+	// The later deadline is an extension: the original stays on record.
+	got := h.task(tasks[0].ID)
+	if s := got.StateOn(today); !s.Deadline.Equal(Date(2026, 7, 31)) || !s.Original.Equal(Date(2026, 6, 30)) || len(got.Events) != 1 {
 		t.Fatalf("updated %+v", got)
+	}
+	// An earlier one is refused.
+	tasks, err = h.s.Tasks(h.ctx)
+	h.must(err)
+	rows[0].Deadline = Date(2026, 5, 31)
+	plan = store.PlanTaskImport(tasks, []store.Member{wf}, nil, rows, today)
+	if fe := plan.FirstError(); fe == nil || fe.Field != store.FieldTaskDeadline || fe.Problem != store.ProblemExtNotLater {
+		t.Fatalf("an earlier deadline: %v", fe)
 	}
 }

@@ -54,7 +54,7 @@ func (w *taskSheet) taskListRow(n int, t *store.Task) {
 		case 8:
 			cells = append(cells, st.dateCell(t.Start))
 		case 9:
-			cells = append(cells, st.dateCell(t.Deadline))
+			cells = append(cells, st.dateCell(t.CurrentDeadline())) // what a re-import compares with
 		default:
 			cells = append(cells, st.textCell(texts[i]))
 		}
