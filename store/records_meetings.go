@@ -128,6 +128,7 @@ func (r *records) UpdateMeeting(ctx context.Context, in Meeting) (Meeting, error
 		if err := meetingDocs.checkRev(&m, &old, old.Title); err != nil {
 			return err
 		}
+		keepTaskLinks(&m, &old)
 		if m.BodyID != old.BodyID || !m.Date.Equal(old.Date) {
 			keep := m.Invitees
 			if err := w.fillFromBody(&m); err != nil {
@@ -215,6 +216,17 @@ func (r *records) DeleteMeeting(ctx context.Context, id uuid.UUID) error {
 		}
 		return w.audit(ActionDelete, KindMeeting, id, "删除会议 "+m.Title)
 	})
+}
+
+// keepTaskLinks keeps, on every agreed item made a task, the task and its
+// done day as stored: they belong to TaskFromItem and the task's own
+// writes, so a form that does not carry them cannot unlink a task.
+func keepTaskLinks(m, old *Meeting) {
+	for i := range m.Items {
+		if o := old.Item(m.Items[i].ID); o != nil && o.TaskID != uuid.Nil {
+			m.Items[i].TaskID, m.Items[i].Done = o.TaskID, o.Done
+		}
+	}
 }
 
 // readSettings reads the settings inside a transaction (zero if unset).

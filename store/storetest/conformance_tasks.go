@@ -223,6 +223,13 @@ func testTasksFromMeeting(t *testing.T, h *harness) {
 	if it := got.Items[0]; it.TaskID != task.ID || !it.Done.Equal(Date(2026, 5, 10)) || got.ItemsDone() != 1 {
 		t.Fatalf("item %+v", it)
 	}
+	// A save of the minutes that does not carry the link keeps it.
+	got.Items[0].TaskID, got.Items[0].Done = uuid.Nil, store.Date{}
+	_, err = h.s.UpdateMeeting(h.ctx, got)
+	h.must(err)
+	if it := h.meeting(m.ID).Items[0]; it.TaskID != task.ID || !it.Done.Equal(Date(2026, 5, 10)) {
+		t.Fatalf("a minutes save unlinked the task: %+v", it)
+	}
 	_, err = h.s.AddTaskStep(h.ctx, task.ID, store.TaskEvent{Step: store.StepReopen, Date: Date(2026, 5, 20)})
 	h.must(err)
 	if it := h.meeting(m.ID).Items[0]; !it.Done.IsZero() {
