@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/google/uuid"
 )
@@ -59,10 +60,20 @@ func copyData(ctx context.Context, from, to Engine, o CopyOptions, summary func(
 
 // dataSet is everything of one data set, read in one transaction.
 type dataSet struct {
-	docs     map[Collection][]doc
-	keys     map[Index][]indexEntry
-	audit    []AuditEntry // oldest first
-	settings []byte
+	docs  map[Collection][]doc
+	keys  map[Index][]indexEntry
+	audit []AuditEntry // oldest first
+	meta  map[string][]byte
+}
+
+// metaKeys are the meta values a copy carries: the settings and the task
+// number counters of every year (an engine cannot list its meta keys).
+func metaKeys() []string {
+	keys := []string{MetaSettings}
+	for y := 2000; y <= 2100; y++ {
+		keys = append(keys, metaTaskSeq+strconv.Itoa(y))
+	}
+	return keys
 }
 
 type doc struct {
@@ -99,8 +110,17 @@ func readAll(ctx context.Context, e Engine) (*dataSet, error) {
 			return err
 		}
 		slices.Reverse(ds.audit)
-		ds.settings, err = tx.Meta(MetaSettings)
-		return err
+		ds.meta = map[string][]byte{}
+		for _, k := range metaKeys() {
+			data, err := tx.Meta(k)
+			if err != nil {
+				return err
+			}
+			if data != nil {
+				ds.meta[k] = slices.Clone(data)
+			}
+		}
+		return nil
 	})
 	return ds, err
 }
@@ -141,8 +161,12 @@ func (ds *dataSet) writeTo(tx EngineTx) error {
 			return err
 		}
 	}
-	if ds.settings != nil {
-		return tx.SetMeta(MetaSettings, ds.settings)
+	for _, k := range metaKeys() {
+		if data, ok := ds.meta[k]; ok {
+			if err := tx.SetMeta(k, data); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -55,21 +55,32 @@ func (r *records) CreateTask(ctx context.Context, in Task) (Task, error) {
 }
 
 // numberTask gives t the next free number of its start year ("2026-007")
-// when it has none, and refuses a number another task has.
+// when it has none, and refuses a number another task has. The last
+// number given is kept per year in meta (metaTaskSeq), so numbering does
+// not scan the list; numbers a clerk typed are stepped over.
 func (w *wtx) numberTask(t *Task) error {
-	if t.Number == "" {
-		prefix := strconv.Itoa(t.Start.Year()) + "-"
-		for n := 1; ; n++ {
-			t.Number = fmt.Sprintf("%s%03d", prefix, n)
-			if _, taken, err := w.tx.Lookup(IdxTaskNumber, t.Number); err != nil {
-				return err
-			} else if !taken {
-				return nil
-			}
+	if t.Number != "" {
+		return w.refuseTaskDuplicate(t)
+	}
+	key := metaTaskSeq + strconv.Itoa(t.Start.Year())
+	data, err := w.tx.Meta(key)
+	if err != nil {
+		return err
+	}
+	n, _ := strconv.Atoi(string(data))
+	for {
+		n++
+		t.Number = fmt.Sprintf("%d-%03d", t.Start.Year(), n)
+		if _, taken, err := w.tx.Lookup(IdxTaskNumber, t.Number); err != nil {
+			return err
+		} else if !taken {
+			return w.tx.SetMeta(key, []byte(strconv.Itoa(n)))
 		}
 	}
-	return w.refuseTaskDuplicate(t)
 }
+
+// metaTaskSeq + year is the meta key of the last task number given.
+const metaTaskSeq = "task_seq_"
 
 func (w *wtx) refuseTaskDuplicate(t *Task) error {
 	other, err := taskDocs.duplicate(w.tx, t)

@@ -254,9 +254,10 @@ func NewBulletin(s MonthSummary, issue int, office string, date Date) Bulletin {
 	b := Bulletin{Title: "督查通报", Issue: fmt.Sprintf("第%d期", issue), Office: office, Date: date, Summary: s}
 	done := s.Buckets[BucketDone]
 	b.Overview = fmt.Sprintf("%d年%d月，共督查任务%d项。截至%d月%d日，已办结%d项，占比%s；正在办理%d项，占比%s。"+
-		"其中达进度%d项，超进度%d项，欠进度%d项；逾期%d项；本月应报未报督查记录%d项。",
+		"其中达进度%d项，占比%s；超进度%d项，占比%s；欠进度%d项，占比%s；逾期%d项；本月应报未报督查记录%d项。",
 		y, m, s.Total, int(s.Ledger.AsOf.Month()), s.Ledger.AsOf.Day(), done, s.Share(done), s.Total-done, s.Share(s.Total-done),
-		s.Buckets[BucketOn], s.Buckets[BucketAhead], s.Buckets[BucketBehind], s.Overdue, s.Missing)
+		s.Buckets[BucketOn], s.Share(s.Buckets[BucketOn]), s.Buckets[BucketAhead], s.Share(s.Buckets[BucketAhead]),
+		s.Buckets[BucketBehind], s.Share(s.Buckets[BucketBehind]), s.Overdue, s.Missing)
 	for _, r := range s.Ledger.Rows {
 		if r.Bucket != BucketBehind && !(r.Due && r.Inspection == nil) {
 			continue

@@ -115,6 +115,9 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	for _, v := range store.SourceKinds {
 		add("store.SourceKinds", v.Word())
 	}
+	for _, v := range store.Buckets {
+		add("store.Buckets", v.Word())
+	}
 	for _, v := range store.DispatchCodes {
 		add("store.DispatchCodes", v.Word())
 	}

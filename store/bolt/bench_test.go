@@ -222,3 +222,33 @@ func BenchmarkTickAttendance300(b *testing.B) {
 	})
 	storetest.ReportP99(b, latencies)
 }
+
+// BenchmarkOpenTasks20000 opens a file holding 20,000 tasks with 100,000
+// inspections and reads every task (the 督查督办 section's load).
+func BenchmarkOpenTasks20000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "t.db")
+	db, err := OpenStore(path, Options{Now: benchNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, t := range storetest.SyntheticTasks(20000, 5, 11) {
+		t.Number = ""
+		if _, err := db.CreateTask(ctx, t); err != nil {
+			b.Fatal(err)
+		}
+	}
+	db.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		db, err := OpenStore(path, Options{Now: benchNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		ts, err := db.Tasks(ctx)
+		if err != nil || len(ts) != 20000 {
+			b.Fatal(len(ts), err)
+		}
+		db.Close()
+	}
+}

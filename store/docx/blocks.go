@@ -137,6 +137,11 @@ func Labeled(label, text string) Block {
 	}}
 }
 
+// Centered is a line of body text centred, such as a bulletin's 期号.
+func Centered(text string) Block {
+	return block{{jc: "center", runs: []run{{role: roleBody, text: oneLine(text)}}}}
+}
+
 // Signature is the 落款 (issuing office), one paragraph per line,
 // right-aligned four characters in from the right.
 func Signature(lines ...string) Block {

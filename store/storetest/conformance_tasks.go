@@ -71,12 +71,25 @@ func testTasksCreate(t *testing.T, h *harness) {
 		t.Fatalf("reopened %+v", tasks)
 	}
 	h.must(h.s.DeleteTask(h.ctx, b.ID))
+	// A deleted task's number is not given again, so it can come back.
 	again := MustTask(t, h.s, planTask("第三项"))
-	if again.Number != "2026-002" {
-		t.Fatalf("the deleted task's number is free again: got %s", again.Number)
+	if again.Number != "2026-003" {
+		t.Fatalf("after a delete the next number is %s, want 2026-003", again.Number)
 	}
-	// Restoring the deleted task now finds its number taken.
-	err = h.s.Restore(h.ctx, b.ID)
+	h.must(h.s.Restore(h.ctx, b.ID))
+	// A number typed by hand is stepped over; one in use is refused on
+	// restore as on create.
+	typed := planTask("手工编号")
+	typed.Number = "2026-004"
+	MustTask(t, h.s, typed)
+	if next := MustTask(t, h.s, planTask("第五项")); next.Number != "2026-005" {
+		t.Fatalf("next after a typed number: %s", next.Number)
+	}
+	h.must(h.s.DeleteTask(h.ctx, again.ID))
+	taken := planTask("占用编号")
+	taken.Number = "2026-003"
+	MustTask(t, h.s, taken)
+	err = h.s.Restore(h.ctx, again.ID)
 	WantFieldError(t, err, store.FieldTaskNumber, store.ProblemTaskNumberTaken)
 }
 

@@ -230,19 +230,60 @@ func (sc *script) meetings(council uuid.UUID) {
 	gone, err := sc.s.CreateMeeting(sc.ctx, store.Meeting{Title: "取消的会议", Kind: "其他", Date: Date(2024, 4, 1)})
 	sc.fail(err)
 	sc.fail(sc.orErr(func() error { return sc.s.DeleteMeeting(sc.ctx, gone.ID) }))
+	if sc.err == nil {
+		sc.tasks(m)
+	}
+}
+
+// tasks holds the meeting's item made a task, assigned, inspected twice,
+// extended, a flag recorded and corrected, a quarter's dispatch.
+func (sc *script) tasks(m store.Meeting) {
+	m, err := sc.s.Meeting(sc.ctx, m.ID)
+	sc.fail(err)
+	if err != nil || len(m.Items) == 0 {
+		return
+	}
+	t, err := sc.s.TaskFromItem(sc.ctx, m.ID, m.Items[0].ID)
+	if sc.fail(err); err != nil {
+		return
+	}
+	_, err = sc.s.AddTaskStep(sc.ctx, t.ID, store.TaskEvent{Step: store.StepAssign, Date: Date(2024, 3, 5)})
+	sc.fail(err)
+	for _, in := range []store.Inspection{
+		{Round: "2024-03", Date: Date(2024, 3, 20), Progress: "起草初稿", Percent: 30},
+		{Round: "2024-04", Date: Date(2024, 4, 20), Progress: "征求意见", Percent: 60, Problems: "意见未收齐", FixBy: Date(2024, 5, 10)},
+	} {
+		_, err = sc.s.SaveInspection(sc.ctx, t.ID, nil, in)
+		sc.fail(err)
+	}
+	t, err = sc.s.RequestExtension(sc.ctx, t.ID, store.Extension{Requested: Date(2024, 6, 1), Reason: "待理事会审议", NewDeadline: Date(2024, 9, 30)})
+	if sc.fail(err); err != nil {
+		return
+	}
+	_, err = sc.s.DecideExtension(sc.ctx, t.ID, t.Extensions[0].ID, store.ExtApproved, Date(2024, 6, 3))
+	sc.fail(err)
+	_, err = sc.s.RecordFlags(sc.ctx, "2024-04")
+	sc.fail(err)
+	_, err = sc.s.CorrectFlag(sc.ctx, t.ID, "2024-04", store.FlagGreen, "已按时整改")
+	sc.fail(err)
+	_, err = sc.s.ApplyDispatch(sc.ctx, store.Dispatch{Quarter: "2024-Q2", Date: Date(2024, 6, 28),
+		Decisions: []store.DispatchDecision{{TaskID: t.ID, Decision: store.DispatchContinue, Requirement: "9月底前提交理事会"}}})
+	sc.fail(err)
 }
 
 // Snapshot is everything a store holds, as Dump reads it: every UUID is
 // replaced by its order of first appearance (so two runs that made the
 // same history with random IDs compare equal) and every time is in UTC.
 type Snapshot struct {
-	Members  []store.Member
-	People   []store.Person
-	Bodies   []store.Body
-	Meetings []store.Meeting
-	Trash    []store.TrashItem
-	Settings store.Settings
-	Audit    []store.AuditEntry
+	Members    []store.Member
+	People     []store.Person
+	Bodies     []store.Body
+	Meetings   []store.Meeting
+	Tasks      []store.Task
+	Dispatches []store.Dispatch
+	Trash      []store.TrashItem
+	Settings   store.Settings
+	Audit      []store.AuditEntry
 }
 
 // Dump reads everything s holds, normalised (see Snapshot).
@@ -259,6 +300,12 @@ func Dump(ctx context.Context, s store.Store) (Snapshot, error) {
 		return snap, err
 	}
 	if snap.Meetings, err = s.Meetings(ctx, store.MeetingFilter{}); err != nil {
+		return snap, err
+	}
+	if snap.Tasks, err = s.Tasks(ctx); err != nil {
+		return snap, err
+	}
+	if snap.Dispatches, err = s.Dispatches(ctx); err != nil {
 		return snap, err
 	}
 	if snap.Trash, err = s.Trash(ctx); err != nil {
@@ -350,6 +397,18 @@ func (snap *Snapshot) normalise() error {
 	for i := range snap.Meetings {
 		m.fixMeeting(&snap.Meetings[i])
 	}
+	for i := range snap.Tasks {
+		m.fixTask(&snap.Tasks[i])
+	}
+	for i := range snap.Dispatches {
+		d := &snap.Dispatches[i]
+		m.fix(&d.ID)
+		m.fix(&d.MeetingID)
+		for j := range d.Decisions {
+			m.fix(&d.Decisions[j].TaskID)
+		}
+		stampUTC(&d.Stamp)
+	}
 	for i := range snap.Trash {
 		r := &snap.Trash[i]
 		m.fix(&r.ID)
@@ -391,6 +450,7 @@ func (m ids) fixMeeting(r *store.Meeting) {
 	for j := range r.Items {
 		it := &r.Items[j]
 		m.fix(&it.ID)
+		m.fix(&it.TaskID)
 		m.fix(&it.Lead.MemberID)
 		m.fix(&it.Lead.BodyID)
 		for k := range it.Units {
@@ -399,6 +459,29 @@ func (m ids) fixMeeting(r *store.Meeting) {
 		}
 	}
 	stampUTC(&r.Stamp)
+}
+
+func (m ids) fixTask(t *store.Task) {
+	m.fix(&t.ID)
+	m.fix(&t.PersonID)
+	m.fix(&t.Source.MeetingID)
+	m.fix(&t.Source.ItemID)
+	for _, list := range [][]store.UnitRef{{t.Lead}, t.Units, t.Helpers} {
+		for k := range list {
+			m.fix(&list[k].MemberID)
+			m.fix(&list[k].BodyID)
+		}
+	}
+	m.fix(&t.Lead.MemberID)
+	m.fix(&t.Lead.BodyID)
+	for j := range t.Events {
+		m.fix(&t.Events[j].ID)
+		utc(&t.Events[j].Recorded)
+	}
+	for j := range t.Extensions {
+		m.fix(&t.Extensions[j].ID)
+	}
+	stampUTC(&t.Stamp)
 }
 
 // WithoutClockTimes is the snapshot with every time that comes from the
@@ -427,6 +510,19 @@ func (snap Snapshot) WithoutClockTimes() Snapshot {
 	out.Meetings = append([]store.Meeting(nil), snap.Meetings...)
 	for i := range out.Meetings {
 		out.Meetings[i].Created, out.Meetings[i].Updated = time.Time{}, time.Time{}
+	}
+	out.Tasks = append([]store.Task(nil), snap.Tasks...)
+	for i := range out.Tasks {
+		t := &out.Tasks[i]
+		t.Created, t.Updated = time.Time{}, time.Time{}
+		t.Events = append([]store.TaskEvent(nil), t.Events...)
+		for j := range t.Events {
+			t.Events[j].Recorded = time.Time{}
+		}
+	}
+	out.Dispatches = append([]store.Dispatch(nil), snap.Dispatches...)
+	for i := range out.Dispatches {
+		out.Dispatches[i].Created, out.Dispatches[i].Updated = time.Time{}, time.Time{}
 	}
 	out.Trash = append([]store.TrashItem(nil), snap.Trash...)
 	for i := range out.Trash {
@@ -494,6 +590,8 @@ func testScriptDeterministic(t *testing.T, h *harness) {
 	}
 	if len(first.Members) != 5 || len(first.People) != 4 || len(first.Bodies) != 2 || len(first.Trash) != 2 ||
 		len(first.Meetings) != 1 || len(first.Meetings[0].Items) != 1 || first.Meetings[0].Invitees[1].Attend.Proxy != "刘洋" ||
+		len(first.Tasks) != 1 || len(first.Tasks[0].Inspections) != 2 || len(first.Dispatches) != 1 ||
+		first.Meetings[0].Items[0].TaskID != first.Tasks[0].ID || first.Tasks[0].Flags[0].Flag != store.FlagGreen ||
 		first.Settings.GroupName != "潍坊现代职业教育集团" || len(first.Audit) < 30 {
 		t.Fatalf("dump: %d members, %d people, %d bodies, %d meetings, %d trash, %d audit entries",
 			len(first.Members), len(first.People), len(first.Bodies), len(first.Meetings), len(first.Trash), len(first.Audit))
