@@ -69,8 +69,11 @@ func newInspectEditor(sh kit.Shell, onSaved func(store.Task)) *inspectEditor {
 	e.inspector = e.entry(kit.TextEntry("", nil))
 	e.date = kit.NewDateEntry(kit.Today(), true)
 	e.entry(&e.date.KeyEntry)
-	for _, one := range []*kit.KeyEntry{e.percent, &e.fixBy.KeyEntry, e.inspector} {
-		one.OnSubmitted = func(string) { e.sh.Window().Canvas().FocusNext() }
+	// Enter in a one-line field goes to the next field itself (Tab would
+	// stop at a date field's calendar button first).
+	next := map[*kit.KeyEntry]fyne.Focusable{e.percent: e.milestone, &e.fixBy.KeyEntry: e.inspector, e.inspector: e.date}
+	for from, to := range next {
+		from.OnSubmitted = func(string) { e.sh.Window().Canvas().Focus(to) }
 	}
 	e.date.OnSubmitted = func(string) { e.submit() }
 	item := func(label string, w fyne.CanvasObject) *widget.FormItem { return widget.NewFormItem(msg.T(label), w) }
