@@ -27,7 +27,7 @@ func (p *taskPage) showFlags(t *store.Task, today store.Date) {
 			text += recordedMark
 		}
 		if t.DueInRound(r) && t.Inspection(r) == nil && t.StateOn(earlier(store.RoundEnd(r), today)).Status.Open() {
-			text += msg.T("未报")
+			text += " " + msg.T("未报")
 		}
 		var tap func()
 		if recorded {
