@@ -75,7 +75,10 @@ func focused(t *testing.T, a *kittest.Desk) fyne.Focusable {
 }
 
 // typeKeys types into what has the focus.
-func typeKeys(t *testing.T, a *kittest.Desk, chars string) { t.Helper(); test.Type(focused(t, a), chars) }
+func typeKeys(t *testing.T, a *kittest.Desk, chars string) {
+	t.Helper()
+	test.Type(focused(t, a), chars)
+}
 
 // press sends a key as the window does: Tab moves the focus unless the
 // widget keeps Tab for itself.

@@ -203,4 +203,3 @@ func TestImportWithErrorWritesNothing(t *testing.T) {
 		t.Errorf("list after the import: %q", got)
 	}
 }
-
