@@ -88,7 +88,7 @@ func (d *Section) Build() fyne.CanvasObject {
 		func() int { return len(d.data.changes) }, d.changeCell)
 	d.meetings = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 96), kit.Col(msg.T("会议名称"), 280), kit.Col(msg.T("提示"), 210)},
 		func() int { return len(d.data.meetings) }, d.meetingCell)
-	d.tasks = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("事项编号"), 90), kit.Col(msg.T("任务事项"), 250), kit.Col(msg.T("牵头单位"), 150), kit.Col(msg.T("提示"), 200)},
+	d.tasks = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("事项编号"), 84), kit.Col(msg.T("任务事项"), 190), kit.Col(msg.T("牵头单位"), 130), kit.Col(msg.T("提示"), 170)},
 		func() int { return len(d.data.tasks) }, d.taskCell)
 	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)

@@ -417,7 +417,7 @@ func newTaskSettings(t *settingsTab) *taskSettings {
 	form := widget.NewForm(
 		widget.NewFormItem(msg.T("预警规则"), container.NewBorder(nil, nil, nil, container.NewVBox(e.saveRulesButton, e.saved), rules)),
 		widget.NewFormItem(msg.T("任务类别"), container.NewVBox(kit.Hint(msg.T("新建任务时可从中选择，也可直接填写。")),
-			container.NewBorder(nil, nil, nil, e.saveCategoriesButton, e.categories))))
+			container.NewBorder(nil, nil, nil, container.NewVBox(e.saveCategoriesButton), e.categories))))
 	e.view = form
 	return e
 }

@@ -69,6 +69,7 @@ func newDispatchTab(v *Section) *dispatchTab {
 	t.past = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("季度"), 80), kit.Col(msg.T("调度日期"), 100),
 		kit.Col(msg.T("会议"), 260), kit.Col(msg.T("决定"), 500)}, func() int { return len(t.dispatches) }, t.pastCell)
 	t.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	t.problem.Hide()
 	t.save = kit.IconButton("保存调度", theme.DocumentSaveIcon(), t.submit)
 	t.save.Importance = widget.HighImportance
 	form := container.NewHBox(widget.NewLabel(msg.T("季度")), t.quarters, widget.NewLabel(msg.T("调度日期")), sized(t.date, 150),
@@ -160,7 +161,9 @@ func (t *dispatchTab) setMeetings(d *taskData) {
 // the left, the decision, 新时限 and 新要求 on the right.
 func newDecisionItem() fyne.CanvasObject {
 	head := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	last := &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
+	// Three lines in the template give every row the height of the last
+	// three inspections.
+	last := &widget.Label{Text: "-\n-\n-", Truncation: fyne.TextTruncateEllipsis}
 	decision := widget.NewSelect(translatedWords(store.DispatchCodes), nil)
 	deadline := kit.NewDateEntry(store.Date{}, false)
 	deadline.SetPlaceHolder(msg.T("新时限"))
@@ -223,7 +226,7 @@ func (t *dispatchTab) decisions() ([]store.DispatchDecision, error) {
 func (t *dispatchTab) submit() {
 	decisions, err := t.decisions()
 	if err != nil {
-		t.problem.SetText(err.Error())
+		t.setProblem(err.Error())
 		return
 	}
 	d := store.Dispatch{Quarter: t.quarters.Selected, Date: t.date.Date(), Note: t.note.Text, Decisions: decisions}
@@ -236,10 +239,10 @@ func (t *dispatchTab) submit() {
 	sh.Background(func() { saved, err = s.ApplyDispatch(ctx, d) }, func() {
 		t.save.Enable()
 		if err != nil {
-			t.problem.SetText(msg.Error(err))
+			t.setProblem(msg.Error(err))
 			return
 		}
-		t.problem.SetText("")
+		t.setProblem("")
 		t.rows = nil // the decisions are made: the next load starts afresh
 		t.note.SetText("")
 		sh.Changed(store.KindDispatch, saved.ID)
@@ -277,4 +280,10 @@ func (t *dispatchTab) pastCell(row, col int) string {
 		}
 	}
 	return strings.Join(parts, msg.T("、"))
+}
+
+// setProblem says why the dispatch was refused ("" hides it).
+func (t *dispatchTab) setProblem(text string) {
+	t.problem.SetText(text)
+	kit.ShowIf(t.problem, text != "")
 }

@@ -93,7 +93,7 @@ func newTapCell(caption, text string, bg color.Color, onTap func()) *tapCell {
 func (c *tapCell) CreateRenderer() fyne.WidgetRenderer {
 	rect := canvas.NewRectangle(c.bg)
 	rect.StrokeColor, rect.StrokeWidth = color.NRGBA{R: 0xbd, G: 0xbd, B: 0xbd, A: 0xff}, 1
-	caption := &widget.Label{Text: c.Caption, Importance: widget.LowImportance, Alignment: fyne.TextAlignCenter}
+	caption := &widget.Label{Text: c.Caption, Alignment: fyne.TextAlignCenter}
 	text := &widget.Label{Text: c.Text, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}}
 	return widget.NewSimpleRenderer(container.NewStack(rect, container.NewVBox(caption, text)))
 }

@@ -30,8 +30,8 @@ const (
 
 // listColumns fit a 1366-pixel screen beside the navigation.
 var listColumns = [numCols]kit.TextColumn{
-	{Header: "事项编号", Width: 90}, {Header: "任务事项", Width: 290}, {Header: "牵头单位", Width: 170},
-	{Header: "责任人", Width: 70}, {Header: "完成时限", Width: 200}, {Header: "状态", Width: 70},
+	{Header: "事项编号", Width: 90}, {Header: "任务事项", Width: 270}, {Header: "牵头单位", Width: 160},
+	{Header: "责任人", Width: 70}, {Header: "完成时限", Width: 232}, {Header: "状态", Width: 70},
 	{Header: "本月预警", Width: 76}, {Header: "最近督查", Width: 110},
 }
 

@@ -39,7 +39,8 @@ func newReportsTab(v *Section) *reportsTab {
 		r.roundIDs = append(r.roundIDs, store.Round(today.AddMonths(-m)))
 	}
 	r.rounds = widget.NewSelect(r.roundIDs, nil)
-	r.rounds.SetSelected(store.Round(today))
+	// A month's papers are written once it has ended: last month first.
+	r.rounds.SetSelected(store.Round(store.RoundStart(store.Round(today)).AddDays(-1)))
 	r.quarters = widget.NewSelect(nil, nil)
 	for q, i := store.QuarterOf(today.AddMonths(-12)), 0; i < 6; i++ {
 		r.quarters.Options = append(r.quarters.Options, q)
@@ -100,10 +101,12 @@ func (r *reportsTab) chooseLedger() {
 		return
 	}
 	kit.ChooseSaveFile(r.v.sh, msg.T("督查台账")+"_"+round+".xlsx", func(path string) {
-		kit.ExportInBackground(r.v.sh, "正在导出督查台账", path, func() error {
-			return xlsx.WriteTaskLedger(path, ledgerOf(d, round), f, group)
-		})
+		kit.ExportInBackground(r.v.sh, "正在导出督查台账", path, func() error { return r.writeLedger(path, d, round, f, group) })
 	})
+}
+
+func (r *reportsTab) writeLedger(path string, d *taskData, round string, f store.LedgerFilter, group string) error {
+	return xlsx.WriteTaskLedger(path, ledgerOf(d, round), f, group)
 }
 
 func (r *reportsTab) chooseSummary() {
@@ -140,8 +143,7 @@ func (r *reportsTab) chooseReminders() {
 	kit.ChooseFolder(sh, func(dir string) {
 		var files []string
 		sh.RunWithProgress("正在生成催办单", func(progress func(float64)) (err error) {
-			l := ledgerOf(d, store.Round(d.today))
-			files, err = docx.WriteReminders(dir, l.Reminders(d.rules), l.AsOf, st)
+			files, err = writeReminders(dir, d, st)
 			progress(1)
 			return err
 		}, func(err error) {
@@ -152,6 +154,12 @@ func (r *reportsTab) chooseReminders() {
 			dialog.ShowInformation(msg.T("催办单"), msg.Tf("已生成 %d 份催办单，保存在：%s", len(files), dir), sh.Window())
 		})
 	})
+}
+
+// writeReminders writes the 催办单 of the ledger of today's round.
+func writeReminders(dir string, d *taskData, st store.Settings) ([]string, error) {
+	l := ledgerOf(d, store.Round(d.today))
+	return docx.WriteReminders(dir, l.Reminders(d.rules), l.AsOf, st)
 }
 
 // prepareBulletin writes the bulletin's text from the month's summary off
@@ -176,7 +184,7 @@ func (r *reportsTab) showBulletin(b store.Bulletin) {
 	office.SetText(b.Office)
 	date := kit.NewDateEntry(b.Date, true)
 	overview := multiEntry(b.Overview, 4)
-	problems := multiEntry(strings.Join(b.Problems, "\n"), 6)
+	problems := multiEntry(strings.Join(b.Problems, "\n"), 9)
 	problems.SetPlaceHolder(msg.T("每段一行"))
 	reqs := multiEntry(b.Requirements, 3)
 	form := widget.NewForm(widget.NewFormItem(msg.T("期号"), issue), widget.NewFormItem(msg.T("发文单位"), office),

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -47,8 +48,18 @@ func newRoundTab(v *Section) *roundTab {
 	})
 	t.setRounds(kit.Today())
 	t.list = widget.NewList(func() int { return len(t.queue) },
-		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		func(i widget.ListItemID, o fyne.CanvasObject) { kit.SetCellText(o.(*widget.Label), t.queueLine(i)) })
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			kit.SetCellText(c.Objects[0].(*widget.Label), t.queueLine(i))
+			var mark fyne.Resource
+			if i < len(t.queue) && t.queue[i].Inspection != nil {
+				mark = theme.ConfirmIcon()
+			}
+			kit.SetCellIcon(c.Objects[1].(*widget.Icon), mark)
+		})
 	t.list.OnSelected = func(i widget.ListItemID) {
 		if i < len(t.queue) && t.queue[i].Task.ID != t.current {
 			t.choose(t.queue[i].Task.ID)
@@ -67,7 +78,8 @@ func newRoundTab(v *Section) *roundTab {
 	top := container.NewBorder(nil, hint, nil, record, bar)
 	form := container.NewBorder(container.NewVBox(t.head, t.about, widget.NewSeparator()),
 		container.NewVBox(t.editor.otherBand, container.NewBorder(nil, nil, nil,
-			container.NewHBox(prev, skip, t.editor.save), container.NewVBox(t.editor.problem, t.done))),
+			container.NewVBox(layout.NewSpacer(), container.NewHBox(prev, skip, t.editor.save)),
+			container.NewVBox(t.editor.problem, t.done))),
 		nil, nil, container.NewVScroll(t.editor.form))
 	split := container.NewHSplit(t.list, form)
 	split.Offset = 0.3
@@ -214,17 +226,12 @@ func roundAbout(r *store.LedgerRow, round string) string {
 	return text
 }
 
-// queueLine is one task of the list: ✓ once the round is reported.
+// queueLine is one task of the list (a tick beside it once reported).
 func (t *roundTab) queueLine(i int) string {
 	if i >= len(t.queue) {
 		return ""
 	}
-	r := &t.queue[i]
-	mark := "　"
-	if r.Inspection != nil {
-		mark = "✓"
-	}
-	return mark + " " + r.Task.Number + " " + r.Task.Title
+	return t.queue[i].Task.Number + " " + t.queue[i].Task.Title
 }
 
 // choose makes task id current, asking first if the form has text that
