@@ -7,7 +7,7 @@ import _ "embed"
 // cannot reach outside the package folder; TestDemoGroupIsCurrent fails when
 // they differ from testdata.
 //
-//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json ../testdata/demo/meetings.json demo/
+//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json ../testdata/demo/meetings.json ../testdata/demo/tasks.json demo/
 //go:embed demo/members.json
 var DemoGroup []byte
 
@@ -24,3 +24,10 @@ var DemoRosters []byte
 //
 //go:embed demo/meetings.json
 var DemoMeetings []byte
+
+// DemoTasks is the same group's supervised tasks of its last year, with
+// their inspections, extensions, dispatches and recorded flags. They name
+// meetings, units and people as the other three files do.
+//
+//go:embed demo/tasks.json
+var DemoTasks []byte

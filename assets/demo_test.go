@@ -9,7 +9,8 @@ import (
 // The embedded demo files must be the ones in testdata: the generator
 // writes testdata, `go generate ./assets` copies them here.
 func TestDemoGroupIsCurrent(t *testing.T) {
-	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters, "meetings.json": DemoMeetings} {
+	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters, "meetings.json": DemoMeetings,
+		"tasks.json": DemoTasks} {
 		want, err := os.ReadFile("../testdata/demo/" + name)
 		if err != nil {
 			t.Fatal(err)

@@ -101,6 +101,26 @@ const usageText = `用法：
       生成签到表；--attendance 为会后存档版，含出席情况和应到、实到人数
   secdesk meeting ledger [--since 日期] [--until 日期] --out 文件.xlsx [--db 数据文件]
       导出会议台账，默认当年
+  secdesk tasks import 文件.xlsx [--dry-run] [--db 数据文件]
+      导入任务清单（项目清单）；单位须为在册成员单位或机构；有任何错误时不写入；--dry-run 只预览
+  secdesk tasks list [--as-of 日期] [--json] [--db 数据文件]
+      列出截至某日的督办任务及当日状态、完成时限和当月预警（以制表符分隔）
+  secdesk tasks inspect --number 事项编号 --month 年-月 --progress 进展情况 [--percent 进度] [--problems 存在问题] [--measures 整改措施] [--fix-by 整改时限] [--milestone 节点] [--date 日期] [--inspector 督查人] [--db 数据文件]
+      记录任务一个月的督查记录（该月已有记录时替换），并输出该月预警
+  secdesk tasks overdue [--as-of 日期] [--json] [--db 数据文件]
+      列出截至某日逾期未办结的任务及逾期天数
+  secdesk tasks ledger --month 年-月 --out 文件.xlsx [--unit 单位] [--status 状态] [--flag 绿|黄|橙|红] [--db 数据文件]
+      导出一个月的督查台账，可按单位、状态、预警筛选
+  secdesk tasks summary --month 年-月 --out 文件.xlsx [--db 数据文件]
+      导出一个月的督查汇总：新增、推进落实、已办结销号及各单位情况
+  secdesk tasks bulletin --month 年-月 --out 文件.docx [--issue 期号] [--office 发文单位] [--db 数据文件]
+      生成一个月的督查通报（Word 文档）；期号默认为月份，发文单位默认为集团秘书处
+  secdesk tasks reminders [--as-of 日期] --out 文件夹 [--db 数据文件]
+      为有在办任务的各单位生成催办单（Word 文档）
+  secdesk tasks dispatch-table --quarter 年-Q季度 --out 文件.xlsx [--db 数据文件]
+      导出季度调度表（如 --quarter 2026-Q4），供调度会填写调度意见
+  secdesk tasks record-flags --month 年-月 [--db 数据文件]
+      记录已结束月份各任务的预警，留存预警历史
   secdesk copy --from 数据 --to 数据 [--replace]
       把全部数据复制到另一处（数据文件或 postgres:// 数据库），复制后核对；目标已有数据时需加 --replace
   secdesk backup --out 文件夹 [--db 数据文件]

@@ -16,7 +16,7 @@ func (c *cli) demo(args []string) error {
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings)
+	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings, assets.DemoTasks)
 	if err != nil {
 		return err
 	}
@@ -36,5 +36,6 @@ func (c *cli) demo(args []string) error {
 	fmt.Fprintln(c.stdout, msg.Tf("已装入演示数据：%s，%d家单位，数据文件 %s", d.Members.GroupName, len(d.Members.Members), where(s)))
 	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(d.Rosters.People), len(d.Rosters.Bodies)))
 	fmt.Fprintln(c.stdout, msg.Tf("演示会议：%d次", len(d.Meetings.Meetings)))
+	fmt.Fprintln(c.stdout, msg.Tf("演示督办任务：%d项，季度调度%d次", len(d.Tasks.Tasks), len(d.Tasks.Dispatches)))
 	return nil
 }

@@ -32,6 +32,7 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
 	"meeting":          (*cli).meeting, // its own words after it: meetingVerbs
+	"tasks":            (*cli).tasks,   // its own word after it: taskVerbs
 	"copy":             (*cli).copyData,
 	"backup":           (*cli).backup,
 	"restore":          (*cli).restore,

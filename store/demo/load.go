@@ -14,6 +14,7 @@ type Store interface {
 	store.MemberStore
 	store.RosterStore
 	store.MeetingStore
+	store.TaskStore
 	store.SettingsStore
 }
 
@@ -35,12 +36,16 @@ func LoadWithProgress(ctx context.Context, s Store, m Members, r Rosters, progre
 
 // LoadData is LoadWithProgress for the whole demo: after the bodies, it
 // replays the meetings too (created, replies, attendance ticked one by
-// one, minutes), telling progress after each.
+// one, minutes), then the year of supervision (tasks opened, inspected,
+// extended, finished; dispatches; flags recorded) in date order,
+// telling progress after each meeting and each of the tasks' actions.
 func LoadData(ctx context.Context, s Store, d Data, progress func(float64)) error {
 	m, r := d.Members, d.Rosters
 	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{},
-		bodies: map[string]uuid.UUID{}, persons: map[string]Person{}}
-	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+len(d.Meetings.Meetings)+1, 0
+		bodies: map[string]uuid.UUID{}, persons: map[string]Person{}, meetings: map[string]store.Meeting{},
+		tasks: map[string]uuid.UUID{}, extensions: map[string]uuid.UUID{}}
+	actions := l.taskActions(d.Tasks)
+	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+len(d.Meetings.Meetings)+len(actions)+1, 0
 	step := func() {
 		done++
 		if progress != nil {
@@ -74,6 +79,12 @@ func LoadData(ctx context.Context, s Store, d Data, progress func(float64)) erro
 		}
 		step()
 	}
+	for _, a := range actions {
+		if err := a.do(); err != nil {
+			return fmt.Errorf("%s %s: %w", a.date, a.what, err)
+		}
+		step()
+	}
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return err
@@ -94,6 +105,11 @@ type loader struct {
 	members map[string]uuid.UUID
 	bodies  map[string]uuid.UUID
 	persons map[string]Person // the roster file's people, for invitees by hand
+	// meetings are the meetings by title, tasks the tasks' IDs by number,
+	// extensions the IDs of requests by "number#index".
+	meetings   map[string]store.Meeting
+	tasks      map[string]uuid.UUID
+	extensions map[string]uuid.UUID
 }
 
 // member creates the unit with its application and admission, then

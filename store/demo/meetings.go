@@ -105,6 +105,7 @@ func (l *loader) meeting(dm Meeting) error {
 	if err != nil {
 		return err
 	}
+	defer func() { l.meetings[dm.Title] = m }() // with its items' IDs, for the tasks made from them
 	for _, r := range dm.Replies {
 		v, err := m.FindInvitee(r.Name)
 		if err != nil {
@@ -137,7 +138,7 @@ func (l *loader) meeting(dm Meeting) error {
 		}
 		m.Items = append(m.Items, ai)
 	}
-	_, err = l.s.UpdateMeeting(l.ctx, m)
+	m, err = l.s.UpdateMeeting(l.ctx, m)
 	return err
 }
 
