@@ -34,7 +34,7 @@ func (l *listTab) newFilters() *listFilters {
 		l.applyFilter()
 	})
 	keep(f.unit, []string{msg.T("全部单位")}, 0)
-	keep(f.category, []string{msg.T("全部类别")}, 0)
+	keep(f.category, []string{msg.T("全部任务类别")}, 0)
 	f.status = kit.NewFilterSelect("全部状态", wordsOf(store.TaskStatuses), func(w string) {
 		l.filter.status = codeOf(store.TaskStatuses, w)
 		l.applyFilter()
@@ -53,14 +53,14 @@ func (l *listTab) newFilters() *listFilters {
 	})
 	f.sortBy.SetSelectedIndex(0)
 	f.bar = container.NewBorder(nil, nil, nil,
-		container.NewHBox(sized(f.unit, 180), f.status, f.flag, sized(f.category, 110), f.source, f.sortBy), f.search)
+		container.NewHBox(sized(f.unit, 180), f.status, f.flag, sized(f.category, 130), f.source, f.sortBy), f.search)
 	return f
 }
 
 // setChoices offers the categories of the latest load, keeping the one
 // chosen.
 func (f *listFilters) setChoices(d *taskData) {
-	names := append([]string{msg.T("全部类别")}, d.categories...)
+	names := append([]string{msg.T("全部任务类别")}, d.categories...)
 	keep(f.category, names, indexOf(f.categories, f.category, d.categories))
 	f.categories = d.categories
 }

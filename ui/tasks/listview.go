@@ -30,9 +30,9 @@ const (
 
 // listColumns fit a 1366-pixel screen beside the navigation.
 var listColumns = [numCols]kit.TextColumn{
-	{Header: "事项编号", Width: 90}, {Header: "任务事项", Width: 270}, {Header: "牵头单位", Width: 160},
-	{Header: "责任人", Width: 70}, {Header: "完成时限", Width: 232}, {Header: "状态", Width: 70},
-	{Header: "本月预警", Width: 76}, {Header: "最近督查", Width: 110},
+	{Header: "事项编号", Width: 110}, {Header: "任务事项", Width: 250}, {Header: "牵头单位", Width: 160},
+	{Header: "责任人", Width: 70}, {Header: "完成时限", Width: 222}, {Header: "状态", Width: 70},
+	{Header: "本月预警", Width: 76}, {Header: "最近督查", Width: 124},
 }
 
 // listTab is 任务清单: the filters, the table and the tools over it.
@@ -190,7 +190,7 @@ func rowText(r *taskRow, col int) string {
 	switch col {
 	case colNumber:
 		if t.Escalated {
-			return t.Number + msg.T("（提级）")
+			return t.Number + msg.T("·提级")
 		}
 		return t.Number
 	case colTitle:
