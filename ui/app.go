@@ -18,6 +18,7 @@ import (
 	"github.com/secdesk/secdesk/ui/msg"
 	"github.com/secdesk/secdesk/ui/org"
 	"github.com/secdesk/secdesk/ui/system"
+	"github.com/secdesk/secdesk/ui/tasks"
 )
 
 // AppName is the program's name, shown in the title bar after the group's.
@@ -30,7 +31,7 @@ func sections(sh kit.Shell) []kit.Section {
 		dashboard.New(sh),
 		members.New(sh),
 		meetings.New(sh),
-		// 督查督办 goes here.
+		tasks.New(sh),
 		org.New(sh),
 		// 指标报送 goes here.
 		system.New(sh),

@@ -86,7 +86,7 @@ func TestNavigationOrder(t *testing.T) {
 		a.nav.UpdateItem(i, item)
 		got = append(got, item.(*fyne.Container).Objects[1].(*widget.Label).Text)
 	}
-	if want := []string{"工作台", "成员单位", "会议", "组织机构", "系统"}; !slices.Equal(got, want) {
+	if want := []string{"工作台", "成员单位", "会议", "督查督办", "组织机构", "系统"}; !slices.Equal(got, want) {
 		t.Errorf("navigation = %q, want %q", got, want)
 	}
 }

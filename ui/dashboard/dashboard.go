@@ -18,7 +18,8 @@ import (
 
 // Section (工作台) shows the register's counts today, the rosters' seats
 // that need seeing to (名单提示), the meetings to prepare or write up
-// (会议提示), who joined or left lately, and what was last changed in the
+// (会议提示), the supervised tasks overdue or to report (督办提示), who
+// joined or left lately, and what was last changed in the
 // file. It only shows; every action is in its own
 // section.
 type Section struct {
@@ -29,6 +30,10 @@ type Section struct {
 	asOf                         *widget.Label
 	total, joined, left, applied *statCard
 	changes, audit, meetings     *widget.Table
+	tasks                        *widget.Table
+	tasksHead, noTasks           *widget.Label
+	alertTabs                    *container.AppTabs
+	tabChosen                    bool // the clerk (or the first load) chose a tab
 	noChanges, noAudit           *widget.Label
 	meetingsHead, noMeetings     *widget.Label
 	alerts, noAlerts             *widget.Label
@@ -83,12 +88,16 @@ func (d *Section) Build() fyne.CanvasObject {
 		func() int { return len(d.data.changes) }, d.changeCell)
 	d.meetings = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("日期"), 96), kit.Col(msg.T("会议名称"), 280), kit.Col(msg.T("提示"), 210)},
 		func() int { return len(d.data.meetings) }, d.meetingCell)
+	d.tasks = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("事项编号"), 84), kit.Col(msg.T("任务事项"), 190), kit.Col(msg.T("牵头单位"), 130), kit.Col(msg.T("提示"), 170)},
+		func() int { return len(d.data.tasks) }, d.taskCell)
 	d.audit = kit.NewTextTable([]kit.TextColumn{kit.Col(msg.T("时间"), 150), kit.Col(msg.T("操作"), 100), kit.Col(msg.T("记录"), 100), kit.Col(msg.T("操作人"), kit.AuditByWidth), kit.Col(msg.T("摘要"), 590)},
 		func() int { return len(d.data.audit) }, d.auditCell)
 	d.noChanges = &widget.Label{Text: msg.Tf("近 %d 天没有成员单位加入或退出。", recentDays), Importance: widget.LowImportance}
 	d.noAudit = &widget.Label{Text: msg.T("还没有任何操作记录。"), Importance: widget.LowImportance}
 	d.noMeetings = &widget.Label{Text: msg.T("近期没有要准备或补写纪要的会议。"), Importance: widget.LowImportance}
 	d.meetingsHead = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	d.noTasks = &widget.Label{Text: msg.T("没有逾期、整改到期或本月未报督查的任务。"), Importance: widget.LowImportance}
+	d.tasksHead = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 
 	title := &widget.Label{Text: msg.T("工作台"), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	// The register's total with its breakdown takes half the width, so the
@@ -98,8 +107,13 @@ func (d *Section) Build() fyne.CanvasObject {
 	// The meetings to prepare and the register's changes side by side,
 	// the audit log under them at full width: a clerk reads whole audit
 	// summaries without widening columns.
+	// The meetings and the supervised tasks to see to share one panel as
+	// two tabs, each titled with its count.
 	meetings := container.NewBorder(container.NewVBox(d.meetingsHead, d.noMeetings), nil, nil, nil, d.meetings)
-	news := container.NewHSplit(meetings,
+	tasks := container.NewBorder(container.NewVBox(d.tasksHead, d.noTasks), nil, nil, nil, d.tasks)
+	d.alertTabs = container.NewAppTabs(container.NewTabItem(msg.T("会议提示"), meetings), container.NewTabItem(msg.T("督办提示"), tasks))
+	d.alertTabs.OnSelected = func(*container.TabItem) { d.tabChosen = true }
+	news := container.NewHSplit(d.alertTabs,
 		dashboardPanel(msg.Tf("近 %d 天加入与退出", recentDays), d.noChanges, d.changes))
 	lists := container.NewVSplit(news, dashboardPanel(msg.T("最近操作"), d.noAudit, d.audit))
 	lists.Offset = 0.55
@@ -165,7 +179,11 @@ func (d *Section) show(data dashboardData) {
 	kit.ShowIf(d.noAudit, len(data.audit) == 0)
 	d.meetingsHead.SetText(meetingsHeading(data.meetingCounts))
 	kit.ShowIf(d.noMeetings, len(data.meetings) == 0)
+	d.tasksHead.SetText(tasksHeading(data.taskCounts))
+	kit.ShowIf(d.noTasks, len(data.tasks) == 0)
+	d.showAlertTabs(data)
 	d.meetings.Refresh()
+	d.tasks.Refresh()
 	d.changes.Refresh()
 	d.audit.Refresh()
 }
@@ -196,6 +214,34 @@ func (d *Section) meetingCell(row, col int) string {
 		return a.m.Title
 	}
 	return meetingAlertText(a, d.data.today)
+}
+
+// showAlertTabs titles the two tabs with their counts; until the clerk
+// picks one, the tasks' tab comes first when only it has something.
+func (d *Section) showAlertTabs(data dashboardData) {
+	d.alertTabs.Items[0].Text = msg.Tf("会议提示（%d）", len(data.meetings))
+	n := data.taskCounts.overdue + data.taskCounts.fixDue + data.taskCounts.missing
+	d.alertTabs.Items[1].Text = msg.Tf("督办提示（%d）", n)
+	if !d.tabChosen && len(data.meetings) == 0 && len(data.tasks) > 0 {
+		d.alertTabs.SelectIndex(1) // marks it chosen: a later load keeps it
+	}
+	d.alertTabs.Refresh()
+}
+
+func (d *Section) taskCell(row, col int) string {
+	if row >= len(d.data.tasks) {
+		return ""
+	}
+	a := d.data.tasks[row]
+	switch col {
+	case 0:
+		return a.t.Number
+	case 1:
+		return a.t.Title
+	case 2:
+		return a.t.Lead.Name
+	}
+	return taskAlertText(a, d.data.today)
 }
 
 func (d *Section) auditCell(row, col int) string {

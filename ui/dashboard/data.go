@@ -38,6 +38,9 @@ type dashboardData struct {
 	// meetings are the meetings that need seeing to, with their counts.
 	meetings      []meetingAlert
 	meetingCounts meetingCounts
+	// tasks are the supervised tasks that need seeing to, with their counts.
+	tasks      []taskAlert
+	taskCounts taskCounts
 }
 
 // rosterAlert is a warning on one body's roster as of today: a seat still
@@ -71,6 +74,11 @@ func loadDashboard(data *kit.Data, s store.Store, positions []string, today stor
 		return dashboardData{}, err
 	}
 	d.meetings, d.meetingCounts = meetingAlerts(ms, today)
+	ts, err := data.Tasks()
+	if err != nil {
+		return dashboardData{}, err
+	}
+	d.tasks, d.taskCounts = taskAlerts(ts, today)
 	return d, nil
 }
 

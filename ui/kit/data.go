@@ -13,7 +13,7 @@ import (
 )
 
 // Data is the shared cache of the records most sections show: members,
-// people, bodies and meetings, each read from the store at most once per change
+// people, bodies, meetings and tasks, each read from the store at most once per change
 // announced for its kind (Shell.Changed), whichever section or picker asks
 // first. A change announced for one record re-reads only that record: a
 // save in a register of 10,000 units does not decode the other 9,999
@@ -34,6 +34,10 @@ type Data struct {
 	// meetings are kept in creation (ID) order like the others, so one
 	// changed meeting is patched in; the sections sort them by date.
 	meetings cached[store.Meeting]
+	// tasks are the supervised tasks, in creation (ID) order as the store
+	// returns them; the lists, the round grid and the ledger derive their
+	// views from all of them.
+	tasks cached[store.Task]
 }
 
 // cached is one kind's records as last read, and what changed since.
@@ -75,6 +79,10 @@ func newData(s func() store.Store, ctx func() context.Context) *Data {
 		one: func(ctx context.Context, s store.Store, id uuid.UUID) (store.Meeting, error) {
 			return s.Meeting(ctx, id)
 		}}
+	d.tasks = cached[store.Task]{loaded: -1,
+		id:  func(t *store.Task) uuid.UUID { return t.ID },
+		all: func(ctx context.Context, s store.Store) ([]store.Task, error) { return s.Tasks(ctx) },
+		one: func(ctx context.Context, s store.Store, id uuid.UUID) (store.Task, error) { return s.Task(ctx, id) }}
 	return d
 }
 
@@ -108,6 +116,9 @@ func (d *Data) Bodies() ([]store.Body, error) { return get(d, &d.bodies) }
 
 // Meetings returns every meeting not in the trash, in creation order.
 func (d *Data) Meetings() ([]store.Meeting, error) { return get(d, &d.meetings) }
+
+// Tasks returns every supervised task not in the trash, in creation order.
+func (d *Data) Tasks() ([]store.Task, error) { return get(d, &d.tasks) }
 
 // Snapshot returns members, people and bodies.
 func (d *Data) Snapshot() (*Snapshot, error) {
@@ -203,6 +214,8 @@ func (d *Data) invalidate(kind store.Kind, id uuid.UUID) {
 		mark(&d.bodies, id)
 	case store.KindMeeting:
 		mark(&d.meetings, id)
+	case store.KindTask:
+		mark(&d.tasks, id)
 	}
 }
 

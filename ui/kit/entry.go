@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +18,13 @@ import (
 type KeyEntry struct {
 	widget.Entry
 	OnEscape func()
+	// OnShortcut, if set, is offered every shortcut first and reports
+	// whether it took it: a form that saves on Ctrl+Enter from any field.
+	OnShortcut func(fyne.Shortcut) bool
+	// TabMovesFocus makes Tab go on to the next field from a multi-line
+	// entry too, as from the one-line fields of a form typed through
+	// with the keyboard; a tab character is rarely what a clerk means.
+	TabMovesFocus bool
 }
 
 func NewKeyEntry() *KeyEntry {
@@ -31,6 +39,25 @@ func (e *KeyEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+func (e *KeyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.OnShortcut != nil && e.OnShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// AcceptsTab keeps Tab for the text only in a multi-line entry that has
+// not been told to move on with it.
+func (e *KeyEntry) AcceptsTab() bool { return e.MultiLine && !e.TabMovesFocus }
+
+// IsCtrlEnter reports Ctrl+Enter (Cmd+Enter on a Mac): save from any
+// field of a form typed through with the keyboard.
+func IsCtrlEnter(s fyne.Shortcut) bool {
+	c, ok := s.(*desktop.CustomShortcut)
+	return ok && (c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter) &&
+		c.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
 }
 
 // TextEntry is a one-line field holding text, validated by check if set.

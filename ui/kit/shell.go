@@ -40,7 +40,7 @@ type Shell interface {
 	// SettingsSaved takes the settings the store kept after a save, on the
 	// UI thread, and announces the change (store.KindSettings).
 	SettingsSaved(st store.Settings)
-	// Data is the shared cache of members, people, bodies and meetings.
+	// Data is the shared cache of members, people, bodies, meetings and tasks.
 	Data() *Data
 
 	ShowError(err error)
@@ -83,4 +83,5 @@ type Section interface {
 
 // AllKinds are every kind of change, for sections that show any change
 // (the dashboard's latest changes, the audit log).
-var AllKinds = []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindMeeting, store.KindSettings}
+var AllKinds = []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindMeeting, store.KindSettings,
+	store.KindTask, store.KindDispatch}

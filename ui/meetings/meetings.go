@@ -49,9 +49,9 @@ func (v *Section) Title() string       { return "会议" }
 func (v *Section) Icon() fyne.Resource { return theme.CalendarIcon() }
 
 // Watches: a body's name and quorum rule show in the list; the meeting
-// types are settings.
+// types are settings; an agreed item made a task shows the task's status.
 func (v *Section) Watches() []store.Kind {
-	return []store.Kind{store.KindMeeting, store.KindBody, store.KindSettings}
+	return []store.Kind{store.KindMeeting, store.KindBody, store.KindSettings, store.KindTask}
 }
 
 func (v *Section) Build() fyne.CanvasObject {

@@ -37,13 +37,14 @@ type agendaNote struct {
 // itemEditor is one agreed item being edited. id and done are kept from
 // the item as stored (a supervised task refers to the item by its ID).
 type itemEditor struct {
-	id    uuid.UUID
-	done  store.Date
-	text  *widget.Entry
-	lead  *widget.SelectEntry
-	units *widget.Entry
-	owner *widget.Entry
-	due   *kit.DateEntry
+	id     uuid.UUID
+	done   store.Date
+	taskID uuid.UUID // the supervised task the item became, kept on save
+	text   *widget.Entry
+	lead   *widget.SelectEntry
+	units  *widget.Entry
+	owner  *widget.Entry
+	due    *kit.DateEntry
 }
 
 func newMinutesTab(p *meetingPage) *minutesTab {
@@ -73,6 +74,9 @@ func (t *minutesTab) fill(m *store.Meeting) {
 	t.notes = nil
 	if len(m.Agenda) > 0 {
 		objs = append(objs, heading(msg.T("各项议程")))
+	}
+	if bar := t.reportBar(m); bar != nil {
+		objs = append(objs, bar)
 	}
 	for i, a := range m.Agenda {
 		e := t.multi(a.Notes, 2)
@@ -112,7 +116,7 @@ func (t *minutesTab) unitNames() []string {
 
 func (t *minutesTab) newItem(it store.AgreedItem) *itemEditor {
 	ed := func(string) { t.form.edited() }
-	e := &itemEditor{id: it.ID, done: it.Done, text: t.multi(it.Text, 2)}
+	e := &itemEditor{id: it.ID, done: it.Done, taskID: it.TaskID, text: t.multi(it.Text, 2)}
 	e.lead = widget.NewSelectEntry(t.unitNames())
 	e.lead.SetText(it.Lead.Name)
 	e.lead.OnChanged = ed
@@ -151,7 +155,7 @@ func (t *minutesTab) layoutItems() {
 		form := widget.NewForm(item("事项内容", e.text), item("牵头单位", e.lead), item("责任单位", e.units),
 			item("责任人", e.owner), item("完成时限", e.due))
 		head := container.NewHBox(heading(msg.Tf("议定事项 %d", i+1)), layout.NewSpacer(), up, down, del)
-		t.list.Add(container.NewVBox(head, form, widget.NewSeparator()))
+		t.list.Add(container.NewVBox(head, form, t.itemTaskBar(e), widget.NewSeparator()))
 	}
 	if len(t.items) == 0 {
 		t.list.Add(&widget.Label{Text: msg.T("还没有议定事项。"), Importance: widget.LowImportance})
@@ -199,7 +203,7 @@ func (t *minutesTab) apply(m *store.Meeting) error {
 		if _, err := kit.ParseDateField(e.due.Text, false); err != nil {
 			return &store.FieldError{Field: store.FieldItemDue, Problem: store.ProblemBadDate, Detail: e.due.Text}
 		}
-		m.Items = append(m.Items, store.AgreedItem{ID: e.id, Done: e.done, Text: e.text.Text,
+		m.Items = append(m.Items, store.AgreedItem{ID: e.id, Done: e.done, TaskID: e.taskID, Text: e.text.Text,
 			Lead: t.unitRef(e.lead.Text), Units: t.unitRefs(e.units.Text), Owner: e.owner.Text, Due: e.due.Date()})
 	}
 	return nil

@@ -25,9 +25,11 @@ type meetingPage struct {
 	loader *kit.Loader[pageData]
 	loaded bool
 	m      store.Meeting
-	body   *store.Body    // the meeting's body as loaded, or nil
-	data   *kit.Snapshot  // members and bodies, for the unit names of the minutes
-	st     store.Settings // as when the page was opened
+	body   *store.Body               // the meeting's body as loaded, or nil
+	data   *kit.Snapshot             // members and bodies, for the unit names of the minutes
+	st     store.Settings            // as when the page was opened
+	tasks  map[uuid.UUID]*store.Task // the supervised tasks, for the items made tasks
+	prev   previousOpen              // the previous meeting's open items
 	view   fyne.CanvasObject
 
 	title *widget.Label
@@ -39,8 +41,10 @@ type meetingPage struct {
 
 // pageData is one read of the meeting with what its page needs.
 type pageData struct {
-	m    store.Meeting
-	snap *kit.Snapshot
+	m     store.Meeting
+	snap  *kit.Snapshot
+	tasks map[uuid.UUID]*store.Task
+	prev  previousOpen
 }
 
 func newMeetingPage(v *Section, id uuid.UUID) *meetingPage {
@@ -82,7 +86,20 @@ func (p *meetingPage) reload() {
 			return pageData{}, err
 		}
 		snap, err := data.Snapshot()
-		return pageData{m: m, snap: snap}, err
+		if err != nil {
+			return pageData{}, err
+		}
+		ts, err := data.Tasks()
+		if err != nil {
+			return pageData{}, err
+		}
+		ms, err := data.Meetings()
+		if err != nil {
+			return pageData{}, err
+		}
+		d := pageData{m: m, snap: snap, tasks: tasksByID(ts)}
+		d.prev.m, d.prev.items = store.PreviousOpenItems(ms, &m)
+		return d, nil
 	})
 }
 
@@ -90,7 +107,7 @@ func (p *meetingPage) reload() {
 // results will follow, so a read that overtook them is not shown over the
 // ticks on screen.
 func (p *meetingPage) apply(d pageData) {
-	p.data = d.snap
+	p.data, p.tasks, p.prev = d.snap, d.tasks, d.prev
 	p.body = nil
 	for i := range d.snap.Bodies {
 		if d.snap.Bodies[i].ID == d.m.BodyID {

@@ -3,6 +3,7 @@ package system
 import (
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -31,6 +32,7 @@ type settingsTab struct {
 	language  *widget.Select
 	positions *positionsEditor
 	meetings  *meetingSettings
+	tasks     *taskSettings
 }
 
 func newSettingsTab(sh kit.Shell) *settingsTab { return &settingsTab{sh: sh} }
@@ -62,7 +64,9 @@ func (t *settingsTab) build() fyne.CanvasObject {
 	t.positions = newPositionsEditor(t)
 	positions := widget.NewForm(widget.NewFormItem(msg.T("职位顺序"), t.positions.view))
 	t.meetings = newMeetingSettings(t)
-	return container.NewVBox(form, hint, widget.NewSeparator(), positions, widget.NewSeparator(), t.meetings.view)
+	t.tasks = newTaskSettings(t)
+	return container.NewVBox(form, hint, widget.NewSeparator(), positions, widget.NewSeparator(), t.meetings.view,
+		widget.NewSeparator(), t.tasks.view)
 }
 
 // saveName stores the group's name and shows it in the window title.
@@ -354,4 +358,108 @@ func (e *meetingSettings) saveFonts() {
 		*f.field(&st.Fonts) = store.CleanText(e.fonts[i].Text)
 	}
 	e.t.saveSettings(st, func() { e.saved.SetText(msg.T("已保存")) }, nil)
+}
+
+// taskSettings edits what the supervision uses: the warning rules
+// (store.FlagRules: 临近时限天数, 每月督查截止日, 橙色预警) and the clerk's
+// list of task categories. An empty number keeps the default, so later
+// versions' defaults apply.
+type taskSettings struct {
+	t                           *settingsTab
+	yellowDays, missingAfterDay *widget.Entry
+	orange                      *widget.Check
+	categories                  *widget.Entry
+	saveRulesButton             *widget.Button
+	saveCategoriesButton        *widget.Button
+	saved                       *widget.Label
+	view                        fyne.CanvasObject
+}
+
+// The warning rules' fields and bounds.
+const (
+	fieldYellowDays      store.Field = "临近时限天数"
+	fieldMissingAfterDay store.Field = "每月督查截止日"
+	maxYellowDays                    = 60
+	maxMissingAfterDay               = 28
+)
+
+func newTaskSettings(t *settingsTab) *taskSettings {
+	e := &taskSettings{t: t, saved: &widget.Label{Importance: widget.SuccessImportance}}
+	st := t.sh.Settings()
+	number := func(n, fallback int, field store.Field, max int) *widget.Entry {
+		en := widget.NewEntry()
+		en.SetPlaceHolder(strconv.Itoa(fallback))
+		if n > 0 {
+			en.SetText(strconv.Itoa(n))
+		}
+		en.Validator = func(s string) error { _, err := optionalCount(field, s, max); return kit.StoreError(err) }
+		en.OnChanged = func(string) { e.saved.SetText("") }
+		return en
+	}
+	defaults := store.FlagRules{}.Of()
+	e.yellowDays = number(st.Flags.YellowDays, defaults.YellowDays, fieldYellowDays, maxYellowDays)
+	e.missingAfterDay = number(st.Flags.MissingAfterDay, defaults.MissingAfterDay, fieldMissingAfterDay, maxMissingAfterDay)
+	e.orange = widget.NewCheck(msg.T("使用橙色预警（黄、红之间：时限只剩最后 15%，或黄色预警后仍未报督查）"), func(bool) { e.saved.SetText("") })
+	e.orange.SetChecked(st.Flags.Orange)
+	e.saveRulesButton = widget.NewButtonWithIcon(msg.T("保存"), theme.DocumentSaveIcon(), e.saveRules)
+	e.categories = widget.NewMultiLineEntry()
+	e.categories.SetMinRowsVisible(4)
+	e.categories.SetPlaceHolder(msg.T("每行一类，如：重点项目"))
+	e.categories.SetText(strings.Join(st.TaskCategories, "\n"))
+	e.categories.OnChanged = func(string) { e.saved.SetText("") }
+	e.saveCategoriesButton = widget.NewButtonWithIcon(msg.T("保存"), theme.DocumentSaveIcon(), e.saveCategories)
+	rules := widget.NewForm(
+		&widget.FormItem{Text: msg.T(string(fieldYellowDays)), Widget: e.yellowDays,
+			HintText: msg.T("距完成时限或整改时限不超过这些天为黄色预警；留空为灰色所示的默认值。")},
+		&widget.FormItem{Text: msg.T(string(fieldMissingAfterDay)), Widget: e.missingAfterDay,
+			HintText: msg.T("过了每月这一天仍未报督查记录的任务为黄色预警（1–28）。")},
+		widget.NewFormItem("", e.orange))
+	form := widget.NewForm(
+		widget.NewFormItem(msg.T("预警规则"), container.NewBorder(nil, nil, nil, container.NewVBox(e.saveRulesButton, e.saved), rules)),
+		widget.NewFormItem(msg.T("任务类别"), container.NewVBox(kit.Hint(msg.T("新建任务时可从中选择，也可直接填写。")),
+			container.NewBorder(nil, nil, nil, container.NewVBox(e.saveCategoriesButton), e.categories))))
+	e.view = form
+	return e
+}
+
+// optionalCount reads a number typed into field: empty is the default (0).
+func optionalCount(field store.Field, s string, max int) (int, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	return store.CheckCount(field, s, max)
+}
+
+// saveRules saves the warning rules; a past round's recorded flags stay
+// as they were recorded.
+func (e *taskSettings) saveRules() {
+	yellow, err := optionalCount(fieldYellowDays, e.yellowDays.Text, maxYellowDays)
+	if err == nil {
+		var missing int
+		if missing, err = optionalCount(fieldMissingAfterDay, e.missingAfterDay.Text, maxMissingAfterDay); err == nil {
+			st := e.t.sh.Settings()
+			st.Flags = store.FlagRules{YellowDays: yellow, MissingAfterDay: missing, Orange: e.orange.Checked}
+			e.t.saveSettings(st, func() { e.saved.SetText(msg.T("已保存")) }, nil)
+			return
+		}
+	}
+	e.yellowDays.Validate()
+	e.missingAfterDay.Validate()
+	e.t.sh.ShowError(err)
+}
+
+// saveCategories saves the typed lines as the task categories, each once.
+func (e *taskSettings) saveCategories() {
+	var cats []string
+	for _, l := range strings.Split(e.categories.Text, "\n") {
+		if l = store.CleanText(l); l != "" && !slices.Contains(cats, l) {
+			cats = append(cats, l)
+		}
+	}
+	st := e.t.sh.Settings()
+	st.TaskCategories = cats
+	e.t.saveSettings(st, func() {
+		e.categories.SetText(strings.Join(e.t.sh.Settings().TaskCategories, "\n"))
+		e.saved.SetText(msg.T("已保存"))
+	}, nil)
 }

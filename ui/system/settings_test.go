@@ -85,3 +85,34 @@ func TestMeetingKindsRestoreDefaults(t *testing.T) {
 		t.Errorf("types shown = %q", got)
 	}
 }
+
+// TestTaskSettingsRoundTrip: the warning rules and the task categories
+// are saved in the settings; an empty number keeps the default, a number
+// out of range is refused.
+func TestTaskSettingsRoundTrip(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	a := openSystem(t, db)
+	openSystemTab(t, a, tabSettings)
+	e := a.Sections()[0].(*Section).settings.tasks
+	if e.yellowDays.PlaceHolder != "7" || e.missingAfterDay.PlaceHolder != "25" || e.yellowDays.Text != "" {
+		t.Errorf("defaults shown = %q %q %q", e.yellowDays.PlaceHolder, e.missingAfterDay.PlaceHolder, e.yellowDays.Text)
+	}
+	e.yellowDays.SetText("10")
+	e.missingAfterDay.SetText("31")
+	kittest.Tap(t, e.saveRulesButton)
+	if st, _ := db.Settings(context.Background()); st.Flags != (store.FlagRules{}) {
+		t.Fatalf("saved out of range: %+v", st.Flags)
+	}
+	e.missingAfterDay.SetText("")
+	e.orange.SetChecked(true)
+	kittest.Tap(t, e.saveRulesButton)
+	e.categories.SetText("重点项目\n 民生实事 \n\n重点项目")
+	kittest.Tap(t, e.saveCategoriesButton)
+	st, _ := db.Settings(context.Background())
+	if st.Flags != (store.FlagRules{YellowDays: 10, Orange: true}) {
+		t.Errorf("saved rules = %+v", st.Flags)
+	}
+	if want := []string{"重点项目", "民生实事"}; !slices.Equal(st.TaskCategories, want) {
+		t.Errorf("saved categories = %q", st.TaskCategories)
+	}
+}

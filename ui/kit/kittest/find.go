@@ -116,7 +116,9 @@ func EntryWithPlaceHolder(t *testing.T, o fyne.CanvasObject, text string) *widge
 	return nil
 }
 
-// TableRows reads every data cell of a table the way it draws them.
+// TableRows reads every data cell of a table the way it draws them: a
+// cell's label, or the first label inside a cell made of several objects
+// (a coloured background behind its text).
 func TableRows(tb *widget.Table) [][]string {
 	rows, cols := tb.Length()
 	out := make([][]string, rows)
@@ -125,10 +127,20 @@ func TableRows(tb *widget.Table) [][]string {
 		out[r] = make([]string, cols)
 		for c := range cols {
 			tb.UpdateCell(widget.TableCellID{Row: r, Col: c}, cell)
-			out[r][c] = cell.(*widget.Label).Text
+			out[r][c] = cellText(cell)
 		}
 	}
 	return out
+}
+
+func cellText(cell fyne.CanvasObject) string {
+	if l, ok := cell.(*widget.Label); ok {
+		return l.Text
+	}
+	if labels := ObjectsOf[*widget.Label](cell); len(labels) > 0 {
+		return labels[0].Text
+	}
+	return ""
 }
 
 // OnlyTable returns the one table inside o.
