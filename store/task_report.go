@@ -67,7 +67,8 @@ type Ledger struct {
 // BuildLedger derives the ledger of round as it stood on the round's end
 // (or today, for the round in progress): the year's list, as offices
 // publish it ("确定事项22件，已办结6件") — every task open in the round's
-// year or ended in it; a task ended in an earlier year is not on it.
+// year or done in it; a task done in an earlier year, or stopped (中止,
+// no longer supervised), is not on it.
 func BuildLedger(tasks []Task, round string, today Date, rules FlagRules) Ledger {
 	l := Ledger{Round: round, AsOf: RoundEnd(round)}
 	if today.Before(l.AsOf) {
@@ -76,7 +77,7 @@ func BuildLedger(tasks []Task, round string, today Date, rules FlagRules) Ledger
 	for i := range tasks {
 		t := &tasks[i]
 		s := t.StateOn(l.AsOf)
-		if !s.Exists || !s.Status.Open() && s.StatusDate.Before(RoundStart(round).StartOfYear()) {
+		if !s.Exists || s.Status == TaskStopped || !s.Status.Open() && s.StatusDate.Before(RoundStart(round).StartOfYear()) {
 			continue
 		}
 		row := LedgerRow{Task: t, State: s, Inspection: t.Inspection(round), Due: t.DueInRound(round) && s.Status.Open()}
