@@ -59,7 +59,9 @@ func newTaskPage(v *Section, id uuid.UUID) *taskPage {
 
 	left := container.NewVBox(heading(msg.T("基本信息")), p.info)
 	right := container.NewVBox(
-		container.NewBorder(nil, nil, heading(msg.T("办理流程")), step), p.process, p.events, widget.NewSeparator(),
+		// The process line scrolls: as one row it is wider than half a
+		// 1366-pixel window, and would widen the whole page.
+		container.NewBorder(nil, nil, heading(msg.T("办理流程")), step), container.NewHScroll(p.process), p.events, widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading(msg.T("延期")), extend), p.extensions, widget.NewSeparator(),
 		heading(msg.T("各月预警")), kit.Hint(msg.T("● 为已记录的预警；点击已记录的月份可更正预警。")),
 		container.NewHScroll(p.flags))
