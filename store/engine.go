@@ -41,6 +41,12 @@ const (
 	// ColDispatches the quarterly Dispatches.
 	ColTasks      Collection = "tasks"
 	ColDispatches Collection = "dispatches"
+	// ColCatalogues holds the yearly indicator Catalogues (every version);
+	// ColUnitValues each unit's collected values of a year; ColRounds the
+	// CollectionRounds.
+	ColCatalogues Collection = "catalogues"
+	ColUnitValues Collection = "unit_values"
+	ColRounds     Collection = "collection_rounds"
 	// ColTrash holds TrashItems keyed by the deleted record's own ID.
 	ColTrash Collection = "trash"
 	// ColQuarantine holds the records Repair moved aside because they did
@@ -50,7 +56,8 @@ const (
 
 // Collections are every collection of the current data model, in the
 // order a copy writes them.
-var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColTrash, ColQuarantine}
+var Collections = []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches,
+	ColCatalogues, ColUnitValues, ColRounds, ColTrash, ColQuarantine}
 
 // Index names a unique index from a key (a credit code, a NameKey) to the
 // ID of the one record that has it. The values are persisted.
@@ -62,10 +69,12 @@ const (
 	IdxPerson     Index = "person"
 	IdxBody       Index = "body"
 	IdxTaskNumber Index = "task_number"
+	IdxCatalogue  Index = "catalogue"   // "2026/1": year and version
+	IdxUnitValues Index = "unit_values" // "2026/<member id>"
 )
 
 // Indexes are every index of the current data model.
-var Indexes = []Index{IdxMemberCode, IdxMemberName, IdxPerson, IdxBody, IdxTaskNumber}
+var Indexes = []Index{IdxMemberCode, IdxMemberName, IdxPerson, IdxBody, IdxTaskNumber, IdxCatalogue, IdxUnitValues}
 
 // Meta keys the store keeps beside the records.
 const MetaSettings = "settings"

@@ -38,6 +38,14 @@ var (
 	taskDocs = docKind[Task]{KindTask, ColTasks,
 		func(t *Task) uuid.UUID { return t.ID }, func(t *Task) *Stamp { return &t.Stamp },
 		func(t *Task) []indexKey { return []indexKey{{IdxTaskNumber, t.Number}} }}
+	catalogueDocs = docKind[Catalogue]{KindCatalogue, ColCatalogues,
+		func(c *Catalogue) uuid.UUID { return c.ID }, func(c *Catalogue) *Stamp { return &c.Stamp },
+		func(c *Catalogue) []indexKey { return []indexKey{{IdxCatalogue, catalogueKey(c.Year, c.Version)}} }}
+	unitValueDocs = docKind[UnitValues]{KindIndicators, ColUnitValues,
+		func(v *UnitValues) uuid.UUID { return v.ID }, func(v *UnitValues) *Stamp { return &v.Stamp },
+		func(v *UnitValues) []indexKey { return []indexKey{{IdxUnitValues, unitValuesKey(v.Year, v.MemberID)}} }}
+	roundDocs = docKind[CollectionRound]{KindRound, ColRounds,
+		func(r *CollectionRound) uuid.UUID { return r.ID }, func(r *CollectionRound) *Stamp { return &r.Stamp }, noKeys[CollectionRound]}
 	dispatchDocs = docKind[Dispatch]{KindDispatch, ColDispatches,
 		func(d *Dispatch) uuid.UUID { return d.ID }, func(d *Dispatch) *Stamp { return &d.Stamp }, noKeys[Dispatch]}
 )

@@ -144,7 +144,7 @@ func Repair(ctx context.Context, s Store) ([]Quarantined, error) {
 	var moved []Quarantined
 	err := r.write(ctx, func(w *wtx) error {
 		moved = nil
-		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColTrash} {
+		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColCatalogues, ColUnitValues, ColRounds, ColTrash} {
 			err := w.tx.Scan(c, func(id uuid.UUID, data []byte) error {
 				if p := decodeProblem(c, id, data); p != "" {
 					moved = append(moved, Quarantined{ID: id, Collection: c, Problem: p, Moved: w.now, Data: append([]byte(nil), data...)})
@@ -222,6 +222,15 @@ func decodeProblem(c Collection, key uuid.UUID, data []byte) string {
 	case ColDispatches:
 		var d Dispatch
 		err, id = json.Unmarshal(data, &d), d.ID
+	case ColCatalogues:
+		var c Catalogue
+		err, id = json.Unmarshal(data, &c), c.ID
+	case ColUnitValues:
+		var v UnitValues
+		err, id = json.Unmarshal(data, &v), v.ID
+	case ColRounds:
+		var r CollectionRound
+		err, id = json.Unmarshal(data, &r), r.ID
 	case ColTrash:
 		var t TrashItem
 		err, id = json.Unmarshal(data, &t), t.ID

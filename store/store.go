@@ -25,6 +25,7 @@ type Store interface {
 	RosterStore
 	MeetingStore
 	TaskStore
+	IndicatorStore
 	History
 	SettingsStore
 	Close() error
@@ -161,6 +162,34 @@ type TaskStore interface {
 	ApplyTaskImport(ctx context.Context, p *TaskPlan) (int, error)
 }
 
+// IndicatorStore keeps the yearly indicator catalogues and the values
+// collected from the member units.
+type IndicatorStore interface {
+	// Catalogues returns every catalogue of every year, by year and
+	// version; Catalogue the newest version of a year, or ErrNotFound.
+	Catalogues(ctx context.Context) ([]Catalogue, error)
+	Catalogue(ctx context.Context, year int) (Catalogue, error)
+	// StartCatalogue makes a year's first catalogue (a copy of the last
+	// year's, or DefaultCatalogue), or returns the one it has.
+	StartCatalogue(ctx context.Context, year int) (Catalogue, error)
+	// SaveCatalogue saves an edited catalogue; a filed one is refused.
+	SaveCatalogue(ctx context.Context, c Catalogue) (Catalogue, error)
+	// FileCatalogue freezes the year's catalogue as filed on day;
+	// NewCatalogueVersion starts an editable version after it.
+	FileCatalogue(ctx context.Context, year int, day Date) (Catalogue, error)
+	NewCatalogueVersion(ctx context.Context, year int) (Catalogue, error)
+	// UnitValues returns every unit's collected values of the year.
+	UnitValues(ctx context.Context, year int) ([]UnitValues, error)
+	// SetValue changes one value of a unit (nil clears it); from is the
+	// value the clerk saw, else a *ConflictError.
+	SetValue(ctx context.Context, year int, member uuid.UUID, code string, from, to *float64) (UnitValues, error)
+	// OpenRound starts a collection round; Rounds lists a year's rounds.
+	OpenRound(ctx context.Context, year int, day Date) (CollectionRound, error)
+	Rounds(ctx context.Context, year int) ([]CollectionRound, error)
+	// ApplyReturns writes the files of a return plan that have no errors.
+	ApplyReturns(ctx context.Context, p *ReturnPlan) (int, error)
+}
+
 // MeetingFilter selects meetings; zero fields do not filter.
 type MeetingFilter struct {
 	Since, Until Date // dates inclusive
@@ -243,7 +272,11 @@ const (
 	KindMeeting  Kind = "meeting"
 	KindTask     Kind = "task"
 	KindDispatch Kind = "dispatch"
-	KindSettings Kind = "settings"
+	// The indicators: a year's catalogue, a unit's values, a collection.
+	KindCatalogue  Kind = "catalogue"
+	KindIndicators Kind = "indicators"
+	KindRound      Kind = "collection_round"
+	KindSettings   Kind = "settings"
 	// KindData is the data set as a whole (a migration, a copy).
 	KindData Kind = "data"
 )
@@ -270,6 +303,9 @@ const (
 	ActionInspect  Action = "inspect"
 	ActionFlags    Action = "flags"
 	ActionDispatch Action = "dispatch"
+	ActionValue    Action = "value"
+	ActionFile     Action = "file"
+	ActionReturn   Action = "return"
 )
 
 // AuditEntry records one change: when, who, what, to which record.

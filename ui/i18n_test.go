@@ -131,12 +131,13 @@ func runtimeVocabulary(t *testing.T) map[string]string {
 	// The persisted codes are shown through msg.Kind and msg.Action, which
 	// give the Chinese while the language is Chinese.
 	for _, k := range []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindSettings, store.KindData, store.KindMeeting,
-		store.KindTask, store.KindDispatch} {
+		store.KindTask, store.KindDispatch, store.KindCatalogue, store.KindIndicators, store.KindRound} {
 		add("store.Kind*", msg.Kind(k))
 	}
 	for _, a := range []store.Action{store.ActionCreate, store.ActionUpdate, store.ActionEvent, store.ActionDelete,
 		store.ActionRestore, store.ActionImport, store.ActionSettings, store.ActionMigrate, store.ActionRoster, store.ActionCopy,
-		store.ActionAttend, store.ActionReply, store.ActionInspect, store.ActionFlags, store.ActionDispatch} {
+		store.ActionAttend, store.ActionReply, store.ActionInspect, store.ActionFlags, store.ActionDispatch,
+		store.ActionValue, store.ActionFile, store.ActionReturn} {
 		add("store.Action*", msg.Action(a))
 	}
 	db, _ := kittest.OpenFile(t)

@@ -40,7 +40,8 @@ func (d *DB) CheckEngine(ctx context.Context) []error {
 // allBuckets are the buckets of the current schema.
 var allBuckets = [][]byte{bucketMeta, bucketMembers, bucketAudit, bucketTrash, bucketIdxCode, bucketIdxName,
 	bucketPeople, bucketBodies, bucketIdxPerson, bucketIdxBody, bucketQuarantine, bucketMeetings,
-	bucketTasks, bucketDispatches, bucketIdxTask}
+	bucketTasks, bucketDispatches, bucketIdxTask,
+	bucketCatalogues, bucketUnitValues, bucketRounds, bucketIdxCat, bucketIdxValues}
 
 // checkSchema reports a wrong marker, version or missing bucket.
 func checkSchema(tx *bbolt.Tx) []error {

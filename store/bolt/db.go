@@ -44,6 +44,11 @@ var (
 	bucketTasks      = []byte("tasks")
 	bucketDispatches = []byte("dispatches")
 	bucketIdxTask    = []byte("idx_task_number")
+	bucketCatalogues = []byte("catalogues")
+	bucketUnitValues = []byte("unit_values")
+	bucketRounds     = []byte("collection_rounds")
+	bucketIdxCat     = []byte("idx_catalogue")
+	bucketIdxValues  = []byte("idx_unit_values")
 )
 
 // Keys in the meta bucket.

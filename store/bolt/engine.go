@@ -24,6 +24,9 @@ var (
 		store.ColMeetings:   bucketMeetings,
 		store.ColTasks:      bucketTasks,
 		store.ColDispatches: bucketDispatches,
+		store.ColCatalogues: bucketCatalogues,
+		store.ColUnitValues: bucketUnitValues,
+		store.ColRounds:     bucketRounds,
 	}
 	indexBuckets = map[store.Index][]byte{
 		store.IdxMemberCode: bucketIdxCode,
@@ -31,6 +34,8 @@ var (
 		store.IdxPerson:     bucketIdxPerson,
 		store.IdxBody:       bucketIdxBody,
 		store.IdxTaskNumber: bucketIdxTask,
+		store.IdxCatalogue:  bucketIdxCat,
+		store.IdxUnitValues: bucketIdxValues,
 	}
 )
 

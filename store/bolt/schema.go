@@ -29,6 +29,7 @@ var migrations = []migration{
 	createQuarantine,    // 5: the quarantine of records that do not decode
 	createMeetings,      // 6: the meetings (issue 9)
 	createTasks,         // 7: tasks, dispatches, the task-number index (issue 10)
+	createIndicators,    // 8: catalogues, unit values, collection rounds (issue 11)
 }
 
 // currentSchema is the version this program writes.
@@ -107,6 +108,17 @@ func createMeetings(tx *bbolt.Tx) error {
 // files. Frozen like createQuarantine.
 func createTasks(tx *bbolt.Tx) error {
 	for _, name := range []string{"tasks", "dispatches", "idx_task_number"} {
+		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// createIndicators is version 8: the buckets of the indicators, empty in
+// older files. Frozen like createQuarantine.
+func createIndicators(tx *bbolt.Tx) error {
+	for _, name := range []string{"catalogues", "unit_values", "collection_rounds", "idx_catalogue", "idx_unit_values"} {
 		if _, err := tx.CreateBucketIfNotExists([]byte(name)); err != nil {
 			return err
 		}

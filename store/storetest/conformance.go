@@ -73,6 +73,9 @@ var cases = []struct {
 	{"Tasks/FromMeeting", testTasksFromMeeting},
 	{"Tasks/Dispatch", testTasksDispatch},
 	{"Tasks/Import", testTasksImport},
+	{"Indicators/Catalogue", testIndicatorsCatalogue},
+	{"Indicators/Values", testIndicatorsValues},
+	{"Indicators/Returns", testIndicatorsReturns},
 	{"Import/Apply", testImportApply},
 	{"Import/ErrorWritesNothing", testImportErrorWritesNothing},
 	{"Import/Rechecks", testImportRechecks},
@@ -183,10 +186,19 @@ func (h *harness) state() string {
 	mt, err7 := h.s.Meetings(h.ctx, store.MeetingFilter{})
 	tk, err8 := h.s.Tasks(h.ctx)
 	dp, err9 := h.s.Dispatches(h.ctx)
-	if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9); err != nil {
+	cs, err10 := h.s.Catalogues(h.ctx)
+	var vals []store.UnitValues
+	for _, c := range cs {
+		v, err := h.s.UnitValues(h.ctx, c.Year)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		vals = append(vals, v...)
+	}
+	if err := errors.Join(err1, err2, err3, err4, err5, err6, err7, err8, err9, err10); err != nil {
 		h.t.Fatal(err)
 	}
-	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au, mt, tk, dp})
+	data, err := json.Marshal([]any{len(ms), len(ps), len(bs), len(tr), len(au), ms, ps, bs, tr, st, au, mt, tk, dp, cs, vals})
 	if err != nil {
 		h.t.Fatal(err)
 	}

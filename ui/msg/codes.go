@@ -13,6 +13,7 @@ var (
 		store.KindMember: "成员单位", store.KindPerson: "人员", store.KindBody: "机构",
 		store.KindSettings: "设置", store.KindData: "数据", store.KindMeeting: "会议",
 		store.KindTask: "督办任务", store.KindDispatch: "季度调度",
+		store.KindCatalogue: "指标目录", store.KindIndicators: "指标数据", store.KindRound: "指标填报",
 	}
 	actionNames = map[store.Action]string{
 		store.ActionCreate: "新增", store.ActionUpdate: "修改", store.ActionEvent: "登记变动",
@@ -21,6 +22,7 @@ var (
 		store.ActionCopy: "复制数据", store.ActionPurge: "永久删除", store.ActionBackup: "备份",
 		store.ActionRepair: "修复", store.ActionAttend: "签到", store.ActionReply: "回执",
 		store.ActionInspect: "督查", store.ActionFlags: "预警", store.ActionDispatch: "调度",
+		store.ActionValue: "填报", store.ActionFile: "报送", store.ActionReturn: "导入填报表",
 	}
 )
 
