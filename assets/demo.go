@@ -7,7 +7,7 @@ import _ "embed"
 // cannot reach outside the package folder; TestDemoGroupIsCurrent fails when
 // they differ from testdata.
 //
-//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json ../testdata/demo/meetings.json ../testdata/demo/tasks.json demo/
+//go:generate cp ../testdata/demo/members.json ../testdata/demo/rosters.json ../testdata/demo/meetings.json ../testdata/demo/tasks.json ../testdata/demo/indicators.json demo/
 //go:embed demo/members.json
 var DemoGroup []byte
 
@@ -31,3 +31,11 @@ var DemoMeetings []byte
 //
 //go:embed demo/tasks.json
 var DemoTasks []byte
+
+// DemoIndicators is the same group's indicator returns (指标报送) of
+// 2023–2026: three years collected (2023 and 2024 filed), and the 2026
+// round with two thirds of the units returned. They name units as
+// DemoGroup does.
+//
+//go:embed demo/indicators.json
+var DemoIndicators []byte

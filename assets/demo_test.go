@@ -10,7 +10,7 @@ import (
 // writes testdata, `go generate ./assets` copies them here.
 func TestDemoGroupIsCurrent(t *testing.T) {
 	for name, got := range map[string][]byte{"members.json": DemoGroup, "rosters.json": DemoRosters, "meetings.json": DemoMeetings,
-		"tasks.json": DemoTasks} {
+		"tasks.json": DemoTasks, "indicators.json": DemoIndicators} {
 		want, err := os.ReadFile("../testdata/demo/" + name)
 		if err != nil {
 			t.Fatal(err)

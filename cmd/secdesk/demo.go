@@ -16,7 +16,7 @@ func (c *cli) demo(args []string) error {
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
 	}
-	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings, assets.DemoTasks)
+	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings, assets.DemoTasks, assets.DemoIndicators)
 	if err != nil {
 		return err
 	}
@@ -37,5 +37,8 @@ func (c *cli) demo(args []string) error {
 	fmt.Fprintln(c.stdout, msg.Tf("演示名单：%d人，%d个机构", len(d.Rosters.People), len(d.Rosters.Bodies)))
 	fmt.Fprintln(c.stdout, msg.Tf("演示会议：%d次", len(d.Meetings.Meetings)))
 	fmt.Fprintln(c.stdout, msg.Tf("演示督办任务：%d项，季度调度%d次", len(d.Tasks.Tasks), len(d.Tasks.Dispatches)))
+	if n := len(d.Indicators.Years); n > 0 {
+		fmt.Fprintln(c.stdout, msg.Tf("演示指标：%d—%d年各成员单位填报数据", d.Indicators.Years[0].Year, d.Indicators.Years[n-1].Year))
+	}
 	return nil
 }

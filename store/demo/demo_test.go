@@ -14,31 +14,31 @@ import (
 	"github.com/secdesk/secdesk/store/demo"
 )
 
-func readDemo(t *testing.T) (members, rosters, meetings, tasks []byte) {
+func readDemo(t *testing.T) (members, rosters, meetings, tasks, indicators []byte) {
 	t.Helper()
-	var files [4][]byte
-	for i, name := range []string{"members.json", "rosters.json", "meetings.json", "tasks.json"} {
+	var files [5][]byte
+	for i, name := range []string{"members.json", "rosters.json", "meetings.json", "tasks.json", "indicators.json"} {
 		b, err := os.ReadFile("../../testdata/demo/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		files[i] = b
 	}
-	return files[0], files[1], files[2], files[3]
+	return files[0], files[1], files[2], files[3], files[4]
 }
 
 // TestFormatRoundTrip checks that the types read and write the committed
 // files byte for byte, as the generator writes them.
 func TestFormatRoundTrip(t *testing.T) {
-	mb, rb, tb, kb := readDemo(t)
-	d, err := demo.ParseData(mb, rb, tb, kb)
+	mb, rb, tb, kb, ib := readDemo(t)
+	d, err := demo.ParseData(mb, rb, tb, kb, ib)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
 		v    any
 		want []byte
-	}{{d.Members, mb}, {d.Rosters, rb}, {d.Meetings, tb}, {d.Tasks, kb}} {
+	}{{d.Members, mb}, {d.Rosters, rb}, {d.Meetings, tb}, {d.Tasks, kb}, {d.Indicators, ib}} {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)

@@ -15,6 +15,7 @@ type Store interface {
 	store.RosterStore
 	store.MeetingStore
 	store.TaskStore
+	store.IndicatorStore
 	store.SettingsStore
 }
 
@@ -38,14 +39,16 @@ func LoadWithProgress(ctx context.Context, s Store, m Members, r Rosters, progre
 // replays the meetings too (created, replies, attendance ticked one by
 // one, minutes), then the year of supervision (tasks opened, inspected,
 // extended, finished; dispatches; flags recorded) in date order,
-// telling progress after each meeting and each of the tasks' actions.
+// telling progress after each meeting and each of the tasks' actions;
+// then the years of indicators (catalogue, round, returns, filing),
+// telling progress after each year.
 func LoadData(ctx context.Context, s Store, d Data, progress func(float64)) error {
 	m, r := d.Members, d.Rosters
 	l := &loader{ctx: ctx, s: s, people: map[string]uuid.UUID{}, members: map[string]uuid.UUID{},
 		bodies: map[string]uuid.UUID{}, persons: map[string]Person{}, meetings: map[string]store.Meeting{},
 		tasks: map[string]uuid.UUID{}, extensions: map[string]uuid.UUID{}}
 	actions := l.taskActions(d.Tasks)
-	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+len(d.Meetings.Meetings)+len(actions)+1, 0
+	total, done := len(m.Members)+len(r.People)+len(r.Bodies)+len(d.Meetings.Meetings)+len(actions)+len(d.Indicators.Years)+1, 0
 	step := func() {
 		done++
 		if progress != nil {
@@ -82,6 +85,12 @@ func LoadData(ctx context.Context, s Store, d Data, progress func(float64)) erro
 	for _, a := range actions {
 		if err := a.do(); err != nil {
 			return fmt.Errorf("%s %s: %w", a.date, a.what, err)
+		}
+		step()
+	}
+	for _, y := range d.Indicators.Years {
+		if err := l.indicatorYear(y); err != nil {
+			return fmt.Errorf("%d年指标: %w", y.Year, err)
 		}
 		step()
 	}

@@ -119,7 +119,7 @@ func checkPlanned(t *testing.T, m *store.Meeting) (replied, unreplied int) {
 	return replied, unreplied
 }
 
-// TestGeneratorIsDeterministic regenerates the four files and compares
+// TestGeneratorIsDeterministic regenerates the five files and compares
 // them with the committed ones byte for byte.
 func TestGeneratorIsDeterministic(t *testing.T) {
 	if testing.Short() {
@@ -128,12 +128,12 @@ func TestGeneratorIsDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	out := func(name string) string { return filepath.Join(dir, name) }
 	cmd := exec.Command("go", "run", "./testdata/demo/gen", "-out", out("members.json"),
-		"-rosters", out("rosters.json"), "-meetings", out("meetings.json"), "-tasks", out("tasks.json"))
+		"-rosters", out("rosters.json"), "-meetings", out("meetings.json"), "-tasks", out("tasks.json"), "-indicators", out("indicators.json"))
 	cmd.Dir = "../.."
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("gen: %v\n%s", err, b)
 	}
-	for _, name := range []string{"members.json", "rosters.json", "meetings.json", "tasks.json"} {
+	for _, name := range []string{"members.json", "rosters.json", "meetings.json", "tasks.json", "indicators.json"} {
 		got, err := os.ReadFile(out(name))
 		if err != nil {
 			t.Fatal(err)

@@ -545,7 +545,7 @@ func (g *Guide) openDemo(path string, progress func(float64)) (s store.Store, er
 	} else if len(ms) > 0 {
 		return nil, errNotDemo
 	}
-	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings, assets.DemoTasks)
+	d, err := demo.ParseData(assets.DemoGroup, assets.DemoRosters, assets.DemoMeetings, assets.DemoTasks, assets.DemoIndicators)
 	if err != nil {
 		return nil, err
 	}

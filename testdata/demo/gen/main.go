@@ -1,16 +1,17 @@
 // Command gen writes testdata/demo/members.json, rosters.json,
-// meetings.json and tasks.json, the fictitious sample group that
+// meetings.json, tasks.json and indicators.json, the fictitious sample group that
 // `secdesk demo` loads: its member units, its people with the bodies they
 // sit on (理事会, 常务理事会, 秘书处, a guidance committee and a 共同体)
 // over four terms, its meetings of 2025 and 2026 (held ones with
 // attendance and minutes, a few in preparation after the demo's today),
 // and a year of supervision (督查督办) of the minutes' items and of the
-// 2026 工作要点, to the end of November 2026. It is
+// 2026 工作要点, to the end of November 2026, and the member units'
+// indicator returns of 2023–2026 (the 2023 totals are seed 000's). It is
 // deterministic: the same program writes the same files byte for byte, so
 // the committed JSON can be checked by regenerating it.
 //
-//	go run ./testdata/demo/gen -out testdata/demo/members.json -rosters testdata/demo/rosters.json -meetings testdata/demo/meetings.json -tasks testdata/demo/tasks.json
-//	go generate ./assets   # copies the four to assets/demo/
+//	go run ./testdata/demo/gen -out testdata/demo/members.json -rosters testdata/demo/rosters.json -meetings testdata/demo/meetings.json -tasks testdata/demo/tasks.json -indicators testdata/demo/indicators.json
+//	go generate ./assets   # copies the five to assets/demo/
 //
 // Every name, code, person and phone number in it is invented. The history
 // is built so that the register on 2023-11-28 has exactly the structure of
@@ -40,6 +41,7 @@ func main() {
 	rosterOut := flag.String("rosters", "testdata/demo/rosters.json", "roster file")
 	meetingOut := flag.String("meetings", "testdata/demo/meetings.json", "meeting file")
 	taskOut := flag.String("tasks", "testdata/demo/tasks.json", "task file")
+	indOut := flag.String("indicators", "testdata/demo/indicators.json", "indicator file")
 	flag.Parse()
 	f := demo.Members{
 		GroupName: groupName,
@@ -66,10 +68,15 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
+	ind, err := indicators(f)
+	if err != nil {
+		fail(err)
+	}
 	write(*out, f)
 	write(*rosterOut, rf)
 	write(*meetingOut, mt)
 	write(*taskOut, tf)
+	write(*indOut, ind)
 }
 
 func fail(err error) {
