@@ -64,8 +64,12 @@ func MemberParagraph(st Stats, members []Member, s Settings) string {
 			parts = append(parts, fmt.Sprintf("%s%d%s", unitTypeWord(t), n, unitTypeMeasure(t)))
 		}
 	}
-	text := fmt.Sprintf("依据《%s章程》中关于会员加盟与退出机制要求，新增成员单位%d家，退出成员%d家，现有成员单位%d家，其中，%s。",
-		cmp.Or(CleanText(s.GroupName), DefaultGroupName), st.Joined, st.Left, st.Total, strings.Join(parts, "、"))
+	text := fmt.Sprintf("依据《%s章程》中关于会员加盟与退出机制要求，新增成员单位%d家，退出成员%d家，现有成员单位%d家",
+		cmp.Or(CleanText(s.GroupName), DefaultGroupName), st.Joined, st.Left, st.Total)
+	if len(parts) > 0 {
+		text += "，其中，" + strings.Join(parts, "、")
+	}
+	text += "。"
 	home, cities, others := places(members, st.AsOf)
 	if len(cities) > 0 {
 		text += fmt.Sprintf("成员单位覆盖%s%s等%d个地市", home, strings.Join(firstN(cities, 3), "、"), len(cities))
