@@ -31,8 +31,10 @@ var verbs = map[string]func(*cli, []string) error{
 	"roster import":    (*cli).importRoster,
 	"roster list":      (*cli).listRosters,
 	"stats":            (*cli).stats,
-	"meeting":          (*cli).meeting, // its own words after it: meetingVerbs
-	"tasks":            (*cli).tasks,   // its own word after it: taskVerbs
+	"meeting":          (*cli).meeting,    // its own words after it: meetingVerbs
+	"tasks":            (*cli).tasks,      // its own word after it: taskVerbs
+	"indicators":       (*cli).indicators, // its own word after it: indicatorVerbs
+	"report":           (*cli).report,     // its own word after it: "data"
 	"copy":             (*cli).copyData,
 	"backup":           (*cli).backup,
 	"restore":          (*cli).restore,
