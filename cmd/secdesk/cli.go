@@ -121,6 +121,22 @@ const usageText = `用法：
       导出季度调度表（如 --quarter 2026-Q4），供调度会填写调度意见
   secdesk tasks record-flags --month 年-月 [--db 数据文件]
       记录已结束月份各任务的预警，留存预警历史
+  secdesk indicators catalogue --year 年度 [--json] [--db 数据文件]
+      列出一年的指标目录（代码、名称、单位、来源、填报单位）；该年还没有目录时新建
+  secdesk indicators values --year 年度 [--json] [--db 数据文件]
+      列出集团一年的指标数值：程序计算的截至12月31日，填报的为各成员单位之和
+  secdesk indicators set --year 年度 --unit 成员单位 --code 指标代码 --value 数值 [--db 数据文件]
+      录入一个成员单位的一项指标值；--value "" 清空
+  secdesk indicators template --year 年度 --out 文件夹 [--db 数据文件]
+      为在册各成员单位生成指标填报表；该年没有进行中的填报时开始一轮填报
+  secdesk indicators collect --year 年度 文件夹 [--dry-run] [--db 数据文件]
+      导入文件夹中各单位发回的填报表（有错误的文件不写入，其余写入），并列出尚未报送的单位；--dry-run 只预览
+  secdesk indicators export --year 年度 --out 文件.xlsx [--db 数据文件]
+      导出指标汇总表：集团近三年的数值和各成员单位的填报数
+  secdesk indicators file --year 年度 [--date 日期] [--db 数据文件]
+      把一年的指标标记为已报送（默认今天）；此后该年度的目录和数值不能再修改
+  secdesk report data --year 年度 --out 文件.docx [--db 数据文件]
+      生成年度工作报告的数据篇（Word 文档）
   secdesk copy --from 数据 --to 数据 [--replace]
       把全部数据复制到另一处（数据文件或 postgres:// 数据库），复制后核对；目标已有数据时需加 --replace
   secdesk backup --out 文件夹 [--db 数据文件]
