@@ -21,6 +21,9 @@ var indicatorVerbs = map[string]func(*cli, []string) error{
 	"catalogue": (*cli).indicatorCatalogue,
 	"values":    (*cli).indicatorValues,
 	"set":       (*cli).setIndicator,
+	"template":  (*cli).indicatorTemplates,
+	"collect":   (*cli).collectReturns,
+	"export":    (*cli).exportIndicators,
 	"file":      (*cli).fileIndicators,
 }
 
