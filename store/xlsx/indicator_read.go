@@ -131,8 +131,8 @@ var (
 	plainNumber = regexp.MustCompile(`^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$`)
 	// groupedNumber is a number with thousands separators: 1,500 or 12,345.6.
 	groupedNumber = regexp.MustCompile(`^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$`)
-	// roughNumber is a figure as reports write it: 1500余, 约30, 30多, 近百.
-	roughNumber = regexp.MustCompile(`^(约|近|超|逾|大约|将近)?[\d.,]+(余|多|左右|以上|上下)?$`)
+	// roughNumber is a figure as reports write it: 1500余, 约30, 30多.
+	roughNumber = regexp.MustCompile(`^((约|近|超|逾|大约|将近)[\d.,]+|[\d.,]+(余|多|左右|以上|上下))$`)
 )
 
 // indicatorNumber reads a 本年数值 cell: blank is nil; a raw number, a
@@ -160,7 +160,7 @@ func indicatorNumber(raw, unit string) (v *float64, hint string, ok bool) {
 	if roughNumber.MatchString(s) {
 		return nil, "（请填写确切数字，不写“余”“约”“多”等字；汇总要把各单位的数相加）", false
 	}
-	return nil, "（请只填阿拉伯数字）", false
+	return nil, "（请只填阿拉伯数字，如 1500）", false
 }
 
 // ReadReturns reads every .xlsx file in dir (not its subfolders), in
