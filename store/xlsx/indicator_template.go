@@ -124,7 +124,7 @@ func writeIndicatorTemplate(f *excelize.File, c *store.Catalogue, round uuid.UUI
 	if err != nil {
 		return err
 	}
-	st, err := newIndicatorStyles(f, w.st)
+	st, err := newIndicatorStyles(f)
 	if err != nil {
 		return err
 	}
@@ -243,7 +243,7 @@ func valueFormat(ind *store.Indicator) string {
 	return fmtWhole
 }
 
-func newIndicatorStyles(f *excelize.File, base *meetingStyles) (*indicatorStyles, error) {
+func newIndicatorStyles(f *excelize.File) (*indicatorStyles, error) {
 	st := &indicatorStyles{locked: map[string]int{}, input: map[string]int{}, total: map[string]int{}}
 	tint := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
 	for _, nf := range []string{fmtWhole, fmtDecimal, fmtPercent1} {
