@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/google/uuid"
@@ -75,16 +76,25 @@ type indicatorBook struct {
 // sheet starts a sheet (the first one renames the workbook's own) with
 // the print setup and headRows repeated rows, ready to stream.
 func (b *indicatorBook) sheet(name, orientation string, headRows int) (*meetingSheet, error) {
-	if first := b.f.GetSheetName(0); first == "Sheet1" {
+	switch first := b.f.GetSheetName(0); {
+	case first == "Sheet1":
 		if err := b.f.SetSheetName(first, name); err != nil {
 			return nil, err
 		}
-	} else if _, err := b.f.NewSheet(name); err != nil {
-		return nil, err
+	case slices.Contains(b.f.GetSheetList(), name): // made and set up already (widePages)
+		return b.stream(name)
+	default:
+		if _, err := b.f.NewSheet(name); err != nil {
+			return nil, err
+		}
 	}
 	if err := printSetup(b.f, name, orientation, "$1:$"+strconv.Itoa(headRows)); err != nil {
 		return nil, err
 	}
+	return b.stream(name)
+}
+
+func (b *indicatorBook) stream(name string) (*meetingSheet, error) {
 	w := &meetingSheet{st: b.st, row: 1}
 	w.stream(b.f, name)
 	return w, w.err
@@ -193,6 +203,9 @@ func (b *indicatorBook) byUnit(year map[string]float64, units []store.UnitValues
 		headers = append(headers, PrintText(ind.Name)+"（"+ind.Unit+"）")
 		widths = append(widths, unitValueWidth)
 	}
+	if err := b.widePages(len(inds)); err != nil {
+		return err
+	}
 	w, err := b.sheet(UnitsSheet, landscape, 2)
 	if err != nil {
 		return err
@@ -217,6 +230,32 @@ func (b *indicatorBook) byUnit(year map[string]float64, units []store.UnitValues
 	}
 	w.put(cells, 22)
 	return w.flush()
+}
+
+// unitColumnsPerPage is how many indicator columns a landscape page
+// holds at a readable size beside the repeated 序号 and 单位名称.
+const unitColumnsPerPage = 11
+
+// widePages lets 分单位明细 run to several pages across instead of
+// shrinking thirty columns onto one (unreadable at a third of the size):
+// the sheet is made first and set up by sheet, then widened here, with
+// 序号 and 单位名称 repeated on every page as well as the header rows.
+func (b *indicatorBook) widePages(columns int) error {
+	if _, err := b.f.NewSheet(UnitsSheet); err != nil {
+		return err
+	}
+	if err := printSetup(b.f, UnitsSheet, landscape, "$1:$2"); err != nil {
+		return err
+	}
+	across := max(1, (columns+unitColumnsPerPage-1)/unitColumnsPerPage)
+	if err := b.f.SetPageLayout(UnitsSheet, &excelize.PageLayoutOptions{FitToWidth: &across}); err != nil {
+		return err
+	}
+	if err := b.f.DeleteDefinedName(&excelize.DefinedName{Name: printTitles, Scope: UnitsSheet}); err != nil {
+		return err
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: printTitles, Scope: UnitsSheet,
+		RefersTo: "'" + UnitsSheet + "'!$A:$B,'" + UnitsSheet + "'!$1:$2"})
 }
 
 // compare writes 三年对比: every indicator in the year and the two before.

@@ -128,7 +128,19 @@ func TestIndicatorBookUnits(t *testing.T) {
 	if s := cellStyle(t, f, UnitsSheet, "C5"); s.Font == nil || s.Font.Family != fontTitle {
 		t.Errorf("合计 not bold: %+v", s.Font)
 	}
-	assertPrintSetup(t, f, UnitsSheet, landscape, "$1:$2")
+	// Three pages across, 序号 and 单位名称 repeated on each.
+	pl, err := f.GetPageLayout(UnitsSheet)
+	must(t, err)
+	if *pl.Orientation != landscape || *pl.Size != paperA4 || *pl.FitToWidth != 3 || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %s %d fit %d×%d", *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+	}
+	if hf, _ := f.GetHeaderFooter(UnitsSheet); hf == nil || hf.OddFooter != footerPages {
+		t.Errorf("footer %+v", hf)
+	}
+	i := slices.IndexFunc(f.GetDefinedName(), func(d excelize.DefinedName) bool { return d.Name == printTitles && d.Scope == UnitsSheet })
+	if i < 0 || f.GetDefinedName()[i].RefersTo != "'分单位明细'!$A:$B,'分单位明细'!$1:$2" {
+		t.Errorf("print titles %+v", f.GetDefinedName())
+	}
 }
 
 func bookUnits(t *testing.T) []store.UnitValues {

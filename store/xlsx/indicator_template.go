@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
@@ -24,7 +25,7 @@ var IndicatorHeaders = []string{"序号", "指标分组", "指标名称", "计�
 
 // indicatorWidths fit A4 portrait (about 96 units, fit to width does the
 // rest).
-var indicatorWidths = []float64{6, 16, 30, 9, 11, 12, 14}
+var indicatorWidths = []float64{6, 20, 28, 9, 11, 12, 14}
 
 // The template's layout. Sheet protection forbids inserting and deleting
 // rows and columns, so the reader can rely on fixed places. The ids live
@@ -75,7 +76,8 @@ func indicatorNote(year int) string {
 // the files in members' order. A unit's template lists, in catalogue
 // order, the collected indicators its type answers, with last year's
 // values of that unit; the ids it carries are the catalogue's year, the
-// round and the member.
+// round and the member. On an error it returns the files before the
+// first unit that failed (later ones may have been written too).
 func WriteTemplates(dir string, c *store.Catalogue, r *store.CollectionRound, members []store.Member,
 	lastYear []store.UnitValues, groupName string) ([]string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -85,26 +87,45 @@ func WriteTemplates(dir string, c *store.Catalogue, r *store.CollectionRound, me
 	for i := range lastYear {
 		last[lastYear[i].MemberID] = lastYear[i].Values
 	}
+	paths := make([]string, len(members))
 	used := map[string]bool{}
-	var paths []string
 	for i := range members {
-		m := &members[i]
-		name := IndicatorFileName(c.Year, m.Name)
+		name := IndicatorFileName(c.Year, members[i].Name)
 		for n := 2; used[name]; n++ { // two names SafeFileName made equal ("a/b", "a_b")
-			name = IndicatorFileName(c.Year, fmt.Sprintf("%s（%d）", m.Name, n))
+			name = IndicatorFileName(c.Year, fmt.Sprintf("%s（%d）", members[i].Name, n))
 		}
-		used[name] = true
-		path := filepath.Join(dir, name)
-		err := exportBook(path, "指标填报表", func(f *excelize.File) error {
-			return writeIndicatorTemplate(f, c, r.ID, m, last[m.ID], groupName)
+		used[name], paths[i] = true, filepath.Join(dir, name)
+	}
+	errs := make([]error, len(members))
+	// A few at a time: most of a template's time is the disk's sync
+	// (atomicfile), and while one waits for it the others use the processor.
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range templateWorkers {
+		wg.Go(func() {
+			for i := range next {
+				m := &members[i]
+				errs[i] = exportBook(paths[i], "指标填报表", func(f *excelize.File) error {
+					return writeIndicatorTemplate(f, c, r.ID, m, last[m.ID], groupName)
+				})
+			}
 		})
+	}
+	for i := range members {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return paths, fmt.Errorf("%s：%w", m.Name, err)
+			return paths[:i], fmt.Errorf("%s：%w", members[i].Name, err)
 		}
-		paths = append(paths, path)
 	}
 	return paths, nil
 }
+
+// templateWorkers is how many templates are written at once.
+const templateWorkers = 4
 
 // answered are the indicators of c that a unit of type t fills in.
 func answered(c *store.Catalogue, t store.UnitType) []*store.Indicator {
