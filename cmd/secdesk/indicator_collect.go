@@ -35,6 +35,9 @@ func (c *cli) collectReturns(args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := notFiled(&cat); err != nil {
+		return err
+	}
 	r, err := c.latestRound(s, y)
 	if err != nil {
 		return err
@@ -90,7 +93,7 @@ func (c *cli) applyReturns(s store.Store, plan *store.ReturnPlan, ms []store.Mem
 	if err != nil {
 		return err
 	}
-	printUnreturned(c.stdout, unreturned(ms, vs, plan.Round, pending))
+	printUnreturned(c.stdout, unreturned(ms, vs, plan.Year, plan.Round, pending))
 	if bad+unread > 0 {
 		return failf("%d份填报表有错误，没有导入；请改正后重新导入这些文件", bad+unread)
 	}

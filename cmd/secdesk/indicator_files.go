@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 
 	"github.com/google/uuid"
@@ -14,7 +13,7 @@ import (
 )
 
 // indicatorTemplates writes a template (填报表) for each member unit in
-// the register today, for the year's open round (one is opened if none
+// the year's register (registerDay), for the year's open round (one is opened if none
 // is), with last year's values beside the cells.
 func (c *cli) indicatorTemplates(args []string) error {
 	fs, db := newFlags("indicators template")
@@ -38,6 +37,9 @@ func (c *cli) indicatorTemplates(args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := notFiled(&cat); err != nil {
+		return err
+	}
 	r, err := c.roundFor(s, y)
 	if err != nil {
 		return err
@@ -54,10 +56,7 @@ func (c *cli) indicatorTemplates(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		return err
-	}
-	paths, err := xlsx.WriteTemplates(*out, &cat, &r, inRegister(ms, store.Today()), last, groupName(set))
+	paths, err := xlsx.WriteTemplates(*out, &cat, &r, inRegister(ms, registerDay(y)), last, groupName(set))
 	if err != nil {
 		return err
 	}
@@ -93,6 +92,25 @@ func (c *cli) latestRound(s store.Store, year int) (store.CollectionRound, error
 		return store.CollectionRound{}, err
 	}
 	return rs[len(rs)-1], nil
+}
+
+// registerDay is the day whose register answers for the year: today, or
+// 31 December of a past year (a unit that joined since does not report
+// the year before it joined).
+func registerDay(year int) store.Date {
+	today, end := store.Today(), store.NewDate(year, 12, 31)
+	if end.Before(today) {
+		return end
+	}
+	return today
+}
+
+// notFiled refuses a filed year: its figures are frozen.
+func notFiled(cat *store.Catalogue) error {
+	if cat.Filed.IsZero() {
+		return nil
+	}
+	return failf("%d年指标已报送（%s），不能再填报；如需修改请先新建版本", cat.Year, dateText(cat.Filed))
 }
 
 // inRegister are the members in the register on day d.
@@ -170,10 +188,10 @@ func (c *cli) groupYears(s store.Store, in *indicatorInputs) (map[int]map[string
 	return out, nil
 }
 
-// unreturned are the members in the register on the round's day, or
-// since, that have not returned a template of round r; returned adds the
-// units a preview would write.
-func unreturned(ms []store.Member, vs []store.UnitValues, r uuid.UUID, returned []uuid.UUID) []store.Member {
+// unreturned are the members of the year's register (registerDay) that
+// have not returned a template of round r; returned adds the units a
+// preview would write.
+func unreturned(ms []store.Member, vs []store.UnitValues, year int, r uuid.UUID, returned []uuid.UUID) []store.Member {
 	done := map[uuid.UUID]bool{}
 	for i := range vs {
 		if vs[i].Returned(r) {
@@ -181,7 +199,7 @@ func unreturned(ms []store.Member, vs []store.UnitValues, r uuid.UUID, returned 
 		}
 	}
 	var out []store.Member
-	for _, m := range inRegister(ms, store.Today()) {
+	for _, m := range inRegister(ms, registerDay(year)) {
 		if !done[m.ID] && !slices.Contains(returned, m.ID) {
 			out = append(out, m)
 		}
