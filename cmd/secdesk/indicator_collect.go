@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/google/uuid"
 
@@ -25,6 +26,9 @@ func (c *cli) collectReturns(args []string) error {
 	y, err := parseYear(*year)
 	if err != nil {
 		return err
+	}
+	if fi, err := os.Stat(dirs[0]); err != nil || !fi.IsDir() {
+		return failf("找不到文件夹：%s", dirs[0])
 	}
 	s, err := openStore(c.ctx, *db, true)
 	if err != nil {

@@ -121,6 +121,9 @@ func TestIndicatorTemplateStartsTheYear(t *testing.T) {
 	if r := runCLI(t, "indicators", "collect", "--year", "2025", t.TempDir(), "--db", db); r.code != 0 || !strings.Contains(r.stdout, "各成员单位均已报送") {
 		t.Errorf("collect an empty folder for 2025: exit %d %q %q", r.code, r.stdout, r.stderr)
 	}
+	if r := runCLI(t, "indicators", "collect", "--year", "2025", filepath.Join(t.TempDir(), "没有"), "--db", db); r.code != 1 || !strings.Contains(r.stderr, "找不到文件夹") {
+		t.Errorf("collect a missing folder: exit %d %q", r.code, r.stderr)
+	}
 	mustRun(t, "indicators", "catalogue", "--year", "2027", "--db", db)
 	if r := runCLI(t, "indicators", "collect", "--year", "2027", t.TempDir(), "--db", db); r.code != 1 || !strings.Contains(r.stderr, "2027年还没有开始指标填报") {
 		t.Errorf("collect without a round: exit %d %q", r.code, r.stderr)
