@@ -51,6 +51,22 @@ type para struct {
 	// pageBreak marks the PageBreak block: no paragraph of its own, the
 	// next paragraph starts a page.
 	pageBreak bool
+
+	// table, when set, makes this "paragraph" a table (the Table block).
+	table *tableData
+}
+
+// tableData is a simple table: a header row and rows of text.
+type tableData struct {
+	header []string
+	rows   [][]string
+}
+
+// Table is a table as wide as the 版心 with thin borders: the header row in
+// 黑体, the cells in the body font, centred, the first column twice as
+// wide as the others. Rows longer than the header are cut to it.
+func Table(header []string, rows [][]string) Block {
+	return block{{table: &tableData{header: header, rows: rows}}}
 }
 
 // block is the one Block implementation: its paragraphs, made up front.

@@ -102,6 +102,10 @@ func documentXML(d Doc) string {
 				pageBreak = true
 				continue
 			}
+			if p.table != nil {
+				writeTable(&b, d.Fonts, p.table)
+				continue
+			}
 			writePara(&b, d.Fonts, p, pageBreak)
 			pageBreak = false
 		}

@@ -174,3 +174,53 @@ func writePara(b *strings.Builder, f Fonts, p para, pageBreak bool) {
 	}
 	b.WriteString("</w:p>\n")
 }
+
+// writeTable writes a w:tbl as wide as the 版心 (its width in twips), the
+// first column twice the others', single thin borders, each cell one
+// centred paragraph on the grid.
+func writeTable(b *strings.Builder, f Fonts, t *tableData) {
+	n := len(t.header)
+	if n == 0 {
+		return
+	}
+	width := pageW - marginLeft - marginRight
+	cols := make([]int, n)
+	unit := width / (n + 1)
+	for i := range cols {
+		cols[i] = unit
+	}
+	cols[0] = width - unit*(n-1)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW` + val("w", width) + ` w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		b.WriteString(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
+	}
+	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
+	for _, w := range cols {
+		b.WriteString(`<w:gridCol` + val("w", w) + `/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	writeRow(b, f, t.header, cols, roleH1, true)
+	for _, r := range t.rows {
+		writeRow(b, f, r, cols, roleBody, false)
+	}
+	b.WriteString("</w:tbl>\n")
+}
+
+// writeRow writes a w:tr; the header row repeats on every page a table
+// runs onto.
+func writeRow(b *strings.Builder, f Fonts, cells []string, cols []int, r role, header bool) {
+	b.WriteString(`<w:tr>`)
+	if header {
+		b.WriteString(`<w:trPr><w:tblHeader/></w:trPr>`)
+	}
+	for i, w := range cols {
+		text := ""
+		if i < len(cells) {
+			text = cells[i]
+		}
+		b.WriteString(`<w:tc><w:tcPr><w:tcW` + val("w", w) + ` w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`)
+		writePara(b, f, para{jc: "center", runs: []run{{role: r, text: oneLine(text)}}}, false)
+		b.WriteString(`</w:tc>`)
+	}
+	b.WriteString(`</w:tr>`)
+}
