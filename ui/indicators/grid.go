@@ -18,7 +18,7 @@ import (
 // Cell backgrounds: an answered value not yet given, and an indicator the
 // unit does not answer.
 var (
-	colorMissing = color.NRGBA{R: 0xff, G: 0xe0, B: 0xb2, A: 0xff}
+	colorMissing  = color.NRGBA{R: 0xff, G: 0xe0, B: 0xb2, A: 0xff}
 	colorNotAsked = color.NRGBA{R: 0xe0, G: 0xe0, B: 0xe0, A: 0xff}
 )
 
