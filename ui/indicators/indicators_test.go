@@ -107,7 +107,7 @@ func TestGridTyping(t *testing.T) {
 		t.Fatal(err)
 	}
 	typeCell(t, v, r, col, "20")
-	if !strings.Contains(v.grid.problem.Text, "已被") && !strings.Contains(v.grid.problem.Text, "修改") {
+	if !strings.Contains(v.grid.problem.Text, "本次未保存") {
 		t.Errorf("conflict = %q", v.grid.problem.Text)
 	}
 	if x, _ := storedValue(t, db, college, "training_bases"); x != 13 {
