@@ -40,7 +40,7 @@ const (
 
 func newCatalogueTab(v *Section) *catalogueTab {
 	c := &catalogueTab{v: v, selected: -1}
-	cols := []kit.TextColumn{kit.Col(msg.T("代码"), 190), kit.Col(msg.T("名称"), 230), kit.Col(msg.T("计量单位"), 70),
+	cols := []kit.TextColumn{kit.Col(msg.T("代码"), 240), kit.Col(msg.T("名称"), 200), kit.Col(msg.T("计量单位"), 70),
 		kit.Col(msg.T("来源"), 50), kit.Col(msg.T("值的类型"), 70), kit.Col(msg.T("最小/最大"), 80),
 		kit.Col(msg.T("填报单位"), 200), kit.Col(msg.T("分组"), 150), kit.Col(msg.T("本年计算值"), 90)}
 	c.table = kit.NewTextTable(cols, c.rows, c.cell)

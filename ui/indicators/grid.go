@@ -63,8 +63,7 @@ func newGridTab(v *Section) *gridTab {
 	t.UpdateCell = g.fill
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
-		return container.NewVBox(&widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-			&widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis})
+		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	}
 	t.UpdateHeader = g.header
 	t.StickyColumnCount = 1
@@ -101,16 +100,12 @@ func (g *gridTab) rows() int {
 }
 
 func (g *gridTab) header(id widget.TableCellID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	name, unit := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
-	cols := g.cols()
+	l, cols := o.(*widget.Label), g.cols()
 	switch {
 	case id.Col == 0:
-		kit.SetCellText(name, msg.T("成员单位"))
-		kit.SetCellText(unit, "")
+		kit.SetCellText(l, msg.T("成员单位"))
 	case id.Col-1 < len(cols):
-		kit.SetCellText(name, cols[id.Col-1].Name)
-		kit.SetCellText(unit, "（"+cols[id.Col-1].Unit+"）")
+		kit.SetCellText(l, cols[id.Col-1].Name+"（"+cols[id.Col-1].Unit+"）")
 	}
 }
 
@@ -163,15 +158,23 @@ func (g *gridTab) apply(d *indData) {
 	if g.at.Row >= len(d.members) || g.at.Col > len(d.cols) {
 		g.at = widget.TableCellID{Row: -1}
 	}
+	for i := range d.cols {
+		g.table.SetColumnWidth(i+1, gridColumnWidth)
+	}
 	g.showChosen()
 	g.table.Refresh()
 }
+
+// gridColumnWidth fits a value and most of an indicator's name; the
+// name in full is beside the edit field when a cell is chosen.
+const gridColumnWidth = 130
 
 // chosen is a cell selected: the edit field says which, with its value.
 func (g *gridTab) chosen(id widget.TableCellID) {
 	g.at = id
 	g.problem.SetText("")
 	g.showChosen()
+	g.focusGrid() // a click selects without focusing: typing goes on from here
 }
 
 func (g *gridTab) showChosen() {
