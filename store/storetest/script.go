@@ -119,6 +119,7 @@ func Script(ctx context.Context, s store.Store, now func() time.Time) error {
 		return store.BodyChange{Op: store.SeatReplaced, TermID: t.ID, SeatID: next.ID, FromSeatID: from}, nil
 	})
 	sc.meetings(council)
+	sc.indicators(wf)
 	// A trash and restore.
 	sc.fail(sc.orErr(func() error { return s.DeleteMember(ctx, school) }))
 	sc.fail(sc.orErr(func() error { return s.Restore(ctx, school) }))
@@ -271,6 +272,23 @@ func (sc *script) tasks(m store.Meeting) {
 	sc.fail(err)
 }
 
+// indicators holds a catalogue with a typed value, filed, and a second
+// version.
+func (sc *script) indicators(member uuid.UUID) {
+	if sc.err != nil {
+		return
+	}
+	_, err := sc.s.StartCatalogue(sc.ctx, 2024)
+	sc.fail(err)
+	v := 12.0
+	_, err = sc.s.SetValue(sc.ctx, 2024, member, "training_bases", nil, &v)
+	sc.fail(err)
+	_, err = sc.s.FileCatalogue(sc.ctx, 2024, Date(2025, 3, 1))
+	sc.fail(err)
+	_, err = sc.s.NewCatalogueVersion(sc.ctx, 2024)
+	sc.fail(err)
+}
+
 // Snapshot is everything a store holds, as Dump reads it: every UUID is
 // replaced by its order of first appearance (so two runs that made the
 // same history with random IDs compare equal) and every time is in UTC.
@@ -281,6 +299,8 @@ type Snapshot struct {
 	Meetings   []store.Meeting
 	Tasks      []store.Task
 	Dispatches []store.Dispatch
+	Catalogues []store.Catalogue
+	Values     []store.UnitValues
 	Trash      []store.TrashItem
 	Settings   store.Settings
 	Audit      []store.AuditEntry
@@ -307,6 +327,18 @@ func Dump(ctx context.Context, s store.Store) (Snapshot, error) {
 	}
 	if snap.Dispatches, err = s.Dispatches(ctx); err != nil {
 		return snap, err
+	}
+	if snap.Catalogues, err = s.Catalogues(ctx); err != nil {
+		return snap, err
+	}
+	for _, c := range snap.Catalogues {
+		if c.Version == 1 {
+			vs, err := s.UnitValues(ctx, c.Year)
+			if err != nil {
+				return snap, err
+			}
+			snap.Values = append(snap.Values, vs...)
+		}
 	}
 	if snap.Trash, err = s.Trash(ctx); err != nil {
 		return snap, err
@@ -408,6 +440,23 @@ func (snap *Snapshot) normalise() error {
 			m.fix(&d.Decisions[j].TaskID)
 		}
 		stampUTC(&d.Stamp)
+	}
+	for i := range snap.Catalogues {
+		m.fix(&snap.Catalogues[i].ID)
+		stampUTC(&snap.Catalogues[i].Stamp)
+	}
+	for i := range snap.Values {
+		v := &snap.Values[i]
+		m.fix(&v.ID)
+		m.fix(&v.MemberID)
+		stampUTC(&v.Stamp)
+		for j := range v.History {
+			utc(&v.History[j].At)
+		}
+		for j := range v.Returns {
+			m.fix(&v.Returns[j].Round)
+			utc(&v.Returns[j].At)
+		}
 	}
 	for i := range snap.Trash {
 		r := &snap.Trash[i]
@@ -520,6 +569,19 @@ func (snap Snapshot) WithoutClockTimes() Snapshot {
 			t.Events[j].Recorded = time.Time{}
 		}
 	}
+	out.Catalogues = append([]store.Catalogue(nil), snap.Catalogues...)
+	for i := range out.Catalogues {
+		out.Catalogues[i].Created, out.Catalogues[i].Updated = time.Time{}, time.Time{}
+	}
+	out.Values = append([]store.UnitValues(nil), snap.Values...)
+	for i := range out.Values {
+		v := &out.Values[i]
+		v.Created, v.Updated = time.Time{}, time.Time{}
+		v.History = append([]store.ValueChange(nil), v.History...)
+		for j := range v.History {
+			v.History[j].At = time.Time{}
+		}
+	}
 	out.Dispatches = append([]store.Dispatch(nil), snap.Dispatches...)
 	for i := range out.Dispatches {
 		out.Dispatches[i].Created, out.Dispatches[i].Updated = time.Time{}, time.Time{}
@@ -591,6 +653,7 @@ func testScriptDeterministic(t *testing.T, h *harness) {
 	if len(first.Members) != 5 || len(first.People) != 4 || len(first.Bodies) != 2 || len(first.Trash) != 2 ||
 		len(first.Meetings) != 1 || len(first.Meetings[0].Items) != 1 || first.Meetings[0].Invitees[1].Attend.Proxy != "刘洋" ||
 		len(first.Tasks) != 1 || len(first.Tasks[0].Inspections) != 2 || len(first.Dispatches) != 1 ||
+		len(first.Catalogues) != 2 || len(first.Values) != 1 || first.Values[0].Values["training_bases"] != 12 ||
 		first.Meetings[0].Items[0].TaskID != first.Tasks[0].ID || first.Tasks[0].Flags[0].Flag != store.FlagGreen ||
 		first.Settings.GroupName != "潍坊现代职业教育集团" || len(first.Audit) < 30 {
 		t.Fatalf("dump: %d members, %d people, %d bodies, %d meetings, %d trash, %d audit entries",
