@@ -1,5 +1,3 @@
-//go:build xlsxready
-
 package indicators
 
 import (
