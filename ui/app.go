@@ -12,6 +12,7 @@ import (
 	"github.com/secdesk/secdesk/assets"
 	"github.com/secdesk/secdesk/store"
 	"github.com/secdesk/secdesk/ui/dashboard"
+	"github.com/secdesk/secdesk/ui/indicators"
 	"github.com/secdesk/secdesk/ui/kit"
 	"github.com/secdesk/secdesk/ui/meetings"
 	"github.com/secdesk/secdesk/ui/members"
@@ -33,7 +34,7 @@ func sections(sh kit.Shell) []kit.Section {
 		meetings.New(sh),
 		tasks.New(sh),
 		org.New(sh),
-		// 指标报送 goes here.
+		indicators.New(sh),
 		system.New(sh),
 	}
 }

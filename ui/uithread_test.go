@@ -29,7 +29,7 @@ func TestSectionsNoStoreWorkOnUIThread(t *testing.T) {
 	}
 	a := newDeskWindow(t, s)
 	g.Arm(t)
-	titles := []string{"工作台", "成员单位", "会议", "督查督办", "组织机构", "系统"}
+	titles := []string{"工作台", "成员单位", "会议", "督查督办", "组织机构", "指标报送", "系统"}
 	visit := func(when string) {
 		for _, title := range titles {
 			g.Doing("opening " + title + when)

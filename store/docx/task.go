@@ -49,16 +49,10 @@ func WriteReminders(dir string, rs []store.UnitReminder, asOf store.Date, s stor
 	return out, nil
 }
 
-// ReminderFileName is "催办单-<单位>-20261201.docx", with the characters a
-// Windows file name cannot hold replaced.
+// ReminderFileName is "催办单-<单位>-20261201.docx", the unit's name made
+// safe for Windows (store.SafeFileName).
 func ReminderFileName(unit string, asOf store.Date) string {
-	safe := strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, unit)
-	return fmt.Sprintf("催办单-%s-%04d%02d%02d.docx", safe, asOf.Year(), int(asOf.Month()), asOf.Day())
+	return fmt.Sprintf("催办单-%s-%04d%02d%02d.docx", store.SafeFileName(unit), asOf.Year(), int(asOf.Month()), asOf.Day())
 }
 
 // Reminder is one unit's 催办单: its overdue, due-soon and other open tasks

@@ -40,6 +40,7 @@ type Section struct {
 	alertBand                    fyne.CanvasObject
 	backupBand                   fyne.CanvasObject
 	backupText                   *widget.Label
+	collection                   *widget.Label // the open indicator round's progress
 }
 
 // New makes the section; it is built when first shown.
@@ -121,7 +122,9 @@ func (d *Section) Build() fyne.CanvasObject {
 	d.backupText.Importance = widget.WarningImportance
 	d.backupBand = kit.WarningBand(d.backupText)
 	d.backupBand.Hide()
-	top := container.NewVBox(container.NewHBox(title, d.asOf), d.backupBand, cards, d.buildAlerts())
+	d.collection = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.HighImportance}
+	d.collection.Hide()
+	top := container.NewVBox(container.NewHBox(title, d.asOf), d.backupBand, cards, d.buildAlerts(), d.collection)
 	d.Refresh()
 	startAutoBackup(d.sh)
 	return container.NewBorder(top, nil, nil, nil, lists)
@@ -181,6 +184,8 @@ func (d *Section) show(data dashboardData) {
 	kit.ShowIf(d.noMeetings, len(data.meetings) == 0)
 	d.tasksHead.SetText(tasksHeading(data.taskCounts))
 	kit.ShowIf(d.noTasks, len(data.tasks) == 0)
+	d.collection.SetText(collectionText(data.collection))
+	kit.ShowIf(d.collection, data.collectionOpen)
 	d.showAlertTabs(data)
 	d.meetings.Refresh()
 	d.tasks.Refresh()

@@ -41,6 +41,9 @@ type dashboardData struct {
 	// tasks are the supervised tasks that need seeing to, with their counts.
 	tasks      []taskAlert
 	taskCounts taskCounts
+	// collection is the open indicator round's progress, if one is open.
+	collection     collection
+	collectionOpen bool
 }
 
 // rosterAlert is a warning on one body's roster as of today: a seat still
@@ -79,6 +82,9 @@ func loadDashboard(data *kit.Data, s store.Store, positions []string, today stor
 		return dashboardData{}, err
 	}
 	d.tasks, d.taskCounts = taskAlerts(ts, today)
+	if d.collection, d.collectionOpen, err = openCollection(data.Context(), s, snap.Members, today); err != nil {
+		return dashboardData{}, err
+	}
 	return d, nil
 }
 

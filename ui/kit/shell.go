@@ -84,4 +84,4 @@ type Section interface {
 // AllKinds are every kind of change, for sections that show any change
 // (the dashboard's latest changes, the audit log).
 var AllKinds = []store.Kind{store.KindMember, store.KindPerson, store.KindBody, store.KindMeeting, store.KindSettings,
-	store.KindTask, store.KindDispatch}
+	store.KindTask, store.KindDispatch, store.KindCatalogue, store.KindIndicators, store.KindRound}
