@@ -112,6 +112,7 @@ const (
 	ProblemOtherRound    Problem = "不是本轮的填报表（年度或轮次不符）"
 	ProblemTenTimes      Problem = "是上年的10倍以上，请核实"
 	ProblemReturnedTwice Problem = "同一单位有两份填报表"
+	ProblemRoundClosed   Problem = "本轮填报已结束"
 )
 
 // ValuePlan is one value a return changes.

@@ -133,6 +133,9 @@ func (r *records) FileCatalogue(ctx context.Context, year int, day Date) (Catalo
 		}
 		c = old.Clone()
 		c.Filed = day
+		if _, err := w.closeRounds(year, day); err != nil {
+			return err
+		}
 		return w.putCatalogue(&c, &old, ActionFile, fmt.Sprintf("%d年指标已报送（%s）", year, day.Chinese()))
 	})
 	if err != nil {
@@ -295,6 +298,45 @@ func (r *records) OpenRound(ctx context.Context, year int, day Date) (Collection
 	return cr, err
 }
 
+func (r *records) CloseRound(ctx context.Context, year int, day Date) (int, error) {
+	n := 0
+	err := r.write(ctx, func(w *wtx) (err error) {
+		if n, err = w.closeRounds(year, day); err != nil {
+			return err
+		}
+		if n == 0 {
+			return errNothingToRecord
+		}
+		return w.audit(ActionUpdate, KindRound, uuid.Nil, fmt.Sprintf("结束%d年指标填报（%s）", year, day.Chinese()))
+	})
+	if errors.Is(err, errNothingToRecord) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// closeRounds ends the year's open rounds on day.
+func (w *wtx) closeRounds(year int, day Date) (int, error) {
+	all, err := roundDocs.all(w.tx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, cr := range all {
+		if cr.Year != year || !cr.Closed.IsZero() {
+			continue
+		}
+		old := cr
+		cr.Closed = day
+		w.stamp(&cr.Stamp, &old.Stamp)
+		if err := roundDocs.put(w.tx, &cr, &old); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
 func (r *records) Rounds(ctx context.Context, year int) ([]CollectionRound, error) {
 	var out []CollectionRound
 	err := r.read(ctx, func(tx EngineTx) error {
@@ -341,6 +383,11 @@ func (w *wtx) applyReturn(p *ReturnPlan, f *ReturnPlanFile) error {
 	_, m, err := w.valuesContext(p.Year, f.MemberID)
 	if err != nil {
 		return err
+	}
+	if cr, err := roundDocs.get(w.tx, p.Round); err != nil {
+		return err
+	} else if !cr.Closed.IsZero() {
+		return fieldErr(FieldCatalogue, ProblemRoundClosed, cr.Closed.Chinese())
 	}
 	v, err := w.unitValues(p.Year, &m)
 	if err != nil {

@@ -40,14 +40,25 @@ func BuildAnnualReport(c *Catalogue, group map[string]float64, d IndicatorData, 
 	r := AnnualReport{Year: c.Year, Title: fmt.Sprintf("%s%d年度工作报告（数据篇）", cmp.Or(CleanText(s.GroupName), DefaultGroupName), c.Year)}
 	end := NewDate(c.Year, 12, 31)
 	stats := ComputeStats(d.Members, Date{}, end)
-	r.Paragraphs = append(r.Paragraphs,
-		ReportParagraph{"一、成员单位", MemberParagraph(stats, d.Members, s)},
-		ReportParagraph{"二、运行机制", meetingsParagraph(c.Year, group)},
-	)
+	r.Paragraphs = append(r.Paragraphs, ReportParagraph{"成员单位", MemberParagraph(stats, d.Members, s)})
+	// A year before the program recorded meetings and tasks has no
+	// sentence of zeros.
+	if group["meetings_all"] > 0 || group["tasks_total"] > 0 {
+		r.Paragraphs = append(r.Paragraphs, ReportParagraph{"运行机制", meetingsParagraph(c.Year, group)})
+	}
 	for _, g := range collectedGroups(c) {
 		if text := figuresSentence(c, g, group); text != "" {
 			r.Paragraphs = append(r.Paragraphs, ReportParagraph{g.name, text})
 		}
+	}
+	// Headings are numbered in order, whatever numbers the catalogue's
+	// group names carry.
+	for i := range r.Paragraphs {
+		h := r.Paragraphs[i].Heading
+		if _, name, ok := strings.Cut(h, "、"); ok {
+			h = name
+		}
+		r.Paragraphs[i].Heading = ChineseNumber(i+1) + "、" + h
 	}
 	r.Tables = append(r.Tables, memberTable(stats), indicatorTable(c, group))
 	return r

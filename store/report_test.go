@@ -38,6 +38,9 @@ func TestAnnualReportFigures(t *testing.T) {
 	c := DefaultCatalogue(2023)
 	group := map[string]float64{"training_bases": 32, "training_bases_national": 10, "training_projects": 30,
 		"training_person_days": 65324, "skill_certification": 9500, "meetings_all": 12}
+	if r := BuildAnnualReport(&c, map[string]float64{}, IndicatorData{}, Settings{}); len(r.Paragraphs) != 1 {
+		t.Errorf("a year without meetings or tasks has %d paragraphs, want the member one only", len(r.Paragraphs))
+	}
 	r := BuildAnnualReport(&c, group, IndicatorData{}, Settings{GroupName: "潍坊市化工职业教育集团"})
 	var texts []string
 	for _, p := range r.Paragraphs {

@@ -184,7 +184,10 @@ type IndicatorStore interface {
 	// value the clerk saw, else a *ConflictError.
 	SetValue(ctx context.Context, year int, member uuid.UUID, code string, from, to *float64) (UnitValues, error)
 	// OpenRound starts a collection round; Rounds lists a year's rounds.
+	// CloseRound ends the year's open rounds on day (filing the year
+	// ends them too); returns are then no longer read for them.
 	OpenRound(ctx context.Context, year int, day Date) (CollectionRound, error)
+	CloseRound(ctx context.Context, year int, day Date) (int, error)
 	Rounds(ctx context.Context, year int) ([]CollectionRound, error)
 	// ApplyReturns writes the files of a return plan that have no errors.
 	ApplyReturns(ctx context.Context, p *ReturnPlan) (int, error)

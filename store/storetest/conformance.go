@@ -76,6 +76,7 @@ var cases = []struct {
 	{"Indicators/Catalogue", testIndicatorsCatalogue},
 	{"Indicators/Values", testIndicatorsValues},
 	{"Indicators/Returns", testIndicatorsReturns},
+	{"Indicators/Reproducible", testIndicatorsReproducible},
 	{"Import/Apply", testImportApply},
 	{"Import/ErrorWritesNothing", testImportErrorWritesNothing},
 	{"Import/Rechecks", testImportRechecks},

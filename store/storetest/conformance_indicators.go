@@ -162,4 +162,64 @@ func testIndicatorsReturns(t *testing.T, h *harness) {
 	if len(rounds) != 1 || rounds[0].CatalogueID != c.ID {
 		t.Fatalf("rounds %+v", rounds)
 	}
+	// A closed round reads no more returns; closing twice closes nothing.
+	if n, err := h.s.CloseRound(h.ctx, 2024, Date(2025, 2, 1)); err != nil || n != 1 {
+		t.Fatalf("CloseRound: %d, %v", n, err)
+	}
+	if n, _ := h.s.CloseRound(h.ctx, 2024, Date(2025, 2, 2)); n != 0 {
+		t.Fatalf("closing again closed %d", n)
+	}
+	cur, err = h.s.UnitValues(h.ctx, 2024)
+	h.must(err)
+	late := store.PlanReturns(&c, &r, members, cur, nil, []store.ReturnFile{{File: "e.xlsx", Year: 2024, RoundID: r.ID,
+		MemberID: co.ID, Unit: co.Name, Values: map[string]*float64{"company_teachers": num(40)}}})
+	_, err = h.s.ApplyReturns(h.ctx, late)
+	WantFieldError(t, err, store.FieldCatalogue, store.ProblemRoundClosed)
+}
+
+// testIndicatorsReproducible: a filed year's figures stay as they were
+// after the next year's changes to the register and its values.
+func testIndicatorsReproducible(t *testing.T, h *harness) {
+	school := h.create(Weifang())
+	c23, err := h.s.StartCatalogue(h.ctx, 2023)
+	h.must(err)
+	_, err = h.s.SetValue(h.ctx, 2023, school.ID, "training_bases", nil, num(32))
+	h.must(err)
+	sheet := func(year int) map[string]float64 {
+		t.Helper()
+		c, err := h.s.Catalogue(h.ctx, year)
+		h.must(err)
+		ms, err := h.s.Members(h.ctx)
+		h.must(err)
+		vs, err := h.s.UnitValues(h.ctx, year)
+		h.must(err)
+		return store.GroupValues(&c, store.ComputeIndicators(&c, store.IndicatorData{Members: ms}, store.DateOf(Start)), vs)
+	}
+	before := sheet(2023)
+	_, err = h.s.FileCatalogue(h.ctx, 2023, Date(2024, 3, 1))
+	h.must(err)
+	// 2024: a new unit, the school leaves, new values, a new catalogue.
+	co := Company("山东海化集团有限公司", "")
+	co.Events = []store.Event{{Kind: store.EventJoin, Date: Date(2024, 2, 1), Tier: "理事单位"}}
+	h.create(co)
+	_, err = h.s.AddEvent(h.ctx, school.ID, store.Event{Kind: store.EventExit, Date: Date(2024, 6, 30), ExitKind: "自愿退出", Reason: "合并"})
+	h.must(err)
+	c24, err := h.s.StartCatalogue(h.ctx, 2024)
+	h.must(err)
+	c24.Indicators = c24.Indicators[:5]
+	_, err = h.s.SaveCatalogue(h.ctx, c24)
+	h.must(err)
+	h.reopen()
+	after := sheet(2023)
+	if len(before) == 0 || before["training_bases"] != 32 || before["members_total"] != 1 {
+		t.Fatalf("2023 sheet %v", before)
+	}
+	for code, v := range before {
+		if after[code] != v {
+			t.Errorf("2023 %s moved from %g to %g", code, v, after[code])
+		}
+	}
+	if got, _ := h.s.Catalogue(h.ctx, 2023); got.ID != c23.ID || len(got.Indicators) != len(c23.Indicators) {
+		t.Errorf("the filed 2023 catalogue changed")
+	}
 }

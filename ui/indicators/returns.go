@@ -23,6 +23,7 @@ type returnsTab struct {
 	v         *Section
 	round     *widget.Label
 	open      *widget.Button
+	close     *widget.Button
 	templates *widget.Button
 	read      *widget.Button
 	remind    *widget.Button
@@ -36,13 +37,14 @@ func newReturnsTab(v *Section) *returnsTab {
 	r.count.TextStyle.Bold = true
 	r.open = kit.IconButton("开始填报", theme.MediaPlayIcon(), r.openRound)
 	r.open.Importance = widget.HighImportance
+	r.close = kit.IconButton("结束填报", theme.MediaStopIcon(), r.closeRound)
 	r.templates = kit.IconButton("生成填报表", theme.FolderNewIcon(), r.chooseTemplates)
 	r.read = kit.IconButton("导入填报表", theme.FolderOpenIcon(), r.chooseReturns)
 	r.remind = kit.IconButton("导出催报名单", theme.ContentCopyIcon(), r.showReminders)
 	cols := []kit.TextColumn{kit.Col(msg.T("成员单位"), 300), kit.Col(msg.T("类型"), 90), kit.Col(msg.T("状态"), 70),
 		kit.Col(msg.T("填报表"), 360), kit.Col(msg.T("导入时间"), 140)}
 	r.table = kit.NewTextTable(cols, r.rows, r.cell)
-	bar := container.NewHBox(r.round, r.open, widget.NewSeparator(), r.templates, r.read, r.remind, layout.NewSpacer(), r.count)
+	bar := container.NewHBox(r.round, r.open, r.close, widget.NewSeparator(), r.templates, r.read, r.remind, layout.NewSpacer(), r.count)
 	hint := kit.Hint(msg.T("生成填报表：每家成员单位一份 Excel，存入所选文件夹；收回后放入一个文件夹，导入填报表时逐份预览，有错误的文件不写入。"))
 	r.view = container.NewBorder(container.NewVBox(bar, hint), nil, nil, nil, r.table)
 	return r
@@ -52,6 +54,7 @@ func (r *returnsTab) apply(d *indData) {
 	cr := d.openRound()
 	filedOrNone := d.cat == nil || !d.cat.Filed.IsZero()
 	kit.ShowIf(r.open, cr == nil && !filedOrNone)
+	kit.ShowIf(r.close, cr != nil && !filedOrNone)
 	for _, b := range []*widget.Button{r.templates, r.read, r.remind} {
 		enable(b, cr != nil && !filedOrNone || b == r.remind && cr != nil)
 	}
@@ -128,6 +131,22 @@ func (r *returnsTab) openRound() {
 	s, ctx, year, today := r.v.sh.Store(), r.v.sh.Context(), d.year, kit.Today()
 	kit.Write(r.v.sh, func() error { _, err := s.OpenRound(ctx, year, today); return err },
 		func() { r.v.sh.Changed(store.KindRound, uuid.Nil) })
+}
+
+// closeRound ends the open round after the clerk confirms: returns are no
+// longer read for it, and the dashboard stops counting it.
+func (r *returnsTab) closeRound() {
+	d := r.v.data
+	if d == nil || d.openRound() == nil {
+		return
+	}
+	s, ctx, year, today, sh := r.v.sh.Store(), r.v.sh.Context(), d.year, kit.Today(), r.v.sh
+	dialog.ShowConfirm(msg.T("结束填报"), msg.Tf("结束%d年的指标填报？结束后不再导入本轮的填报表。", year), func(ok bool) {
+		if ok {
+			kit.Write(sh, func() error { _, err := s.CloseRound(ctx, year, today); return err },
+				func() { sh.Changed(store.KindRound, uuid.Nil) })
+		}
+	}, sh.Window())
 }
 
 // chooseTemplates writes every unit's template into the folder chosen.

@@ -58,3 +58,22 @@ func TestReturnsPreviewAndApply(t *testing.T) {
 		t.Errorf("reminders = %q", lastReminders)
 	}
 }
+
+// TestCloseRound: 结束填报 asks, then ends the round; 开始填报 is offered
+// again and the store has the round closed today.
+func TestCloseRound(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	twoUnits(t, db)
+	a, v := openIndicators(t, db)
+	v.tabs.SelectIndex(tabReturns)
+	tap(t, kittest.Button(t, v.returns.view, "开始填报"))
+	tap(t, kittest.Button(t, v.returns.view, "结束填报"))
+	tap(t, kittest.Button(t, a.Overlay(), "是"))
+	rounds, err := db.Rounds(t.Context(), lastYear())
+	if err != nil || len(rounds) != 1 || rounds[0].Closed.IsZero() || v.data.openRound() != nil {
+		t.Fatalf("rounds %+v, %v", rounds, err)
+	}
+	if v.returns.open.Hidden || !v.returns.close.Hidden {
+		t.Error("after closing, 开始填报 should be offered and 结束填报 hidden")
+	}
+}
