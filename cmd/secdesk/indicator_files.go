@@ -12,11 +12,10 @@ import (
 	"github.com/secdesk/secdesk/ui/msg"
 )
 
-// indicatorTemplates writes a template (填报表) for each member unit in
-// the year's register (registerDay), for the year's open round (one is opened if none
-// is), with last year's values beside the cells.
-func (c *cli) indicatorTemplates(args []string) error {
-	fs, db := newFlags("indicators template")
+// yearFileVerb parses the --year, --out and --db of a verb that writes a
+// file (or a folder) for a year, opens the data and runs fn.
+func (c *cli) yearFileVerb(name string, args []string, fn func(s store.Store, y int, out string) error) error {
+	fs, db := newFlags(name)
 	year, out := yearFlag(fs), fs.String("out", "", "")
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
@@ -33,35 +32,44 @@ func (c *cli) indicatorTemplates(args []string) error {
 		return err
 	}
 	defer s.Close()
-	cat, err := c.catalogueOf(s, y, true)
-	if err != nil {
-		return err
-	}
-	if err := notFiled(&cat); err != nil {
-		return err
-	}
-	r, err := c.roundFor(s, y)
-	if err != nil {
-		return err
-	}
-	ms, err := s.Members(c.ctx)
-	if err != nil {
-		return err
-	}
-	last, err := s.UnitValues(c.ctx, y-1)
-	if err != nil {
-		return err
-	}
-	set, err := s.Settings(c.ctx)
-	if err != nil {
-		return err
-	}
-	paths, err := xlsx.WriteTemplates(*out, &cat, &r, inRegister(ms, registerDay(y)), last, groupName(set))
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, msg.Tf("已生成%d年指标填报表%d份：%s", y, len(paths), *out))
-	return nil
+	return fn(s, y, *out)
+}
+
+// indicatorTemplates writes a template (填报表) for each member unit in
+// the year's register (registerDay), for the year's open round (one is opened if none
+// is), with last year's values beside the cells.
+func (c *cli) indicatorTemplates(args []string) error {
+	return c.yearFileVerb("indicators template", args, func(s store.Store, y int, out string) error {
+		cat, err := c.catalogueOf(s, y, true)
+		if err != nil {
+			return err
+		}
+		if err := notFiled(&cat); err != nil {
+			return err
+		}
+		r, err := c.roundFor(s, y)
+		if err != nil {
+			return err
+		}
+		ms, err := s.Members(c.ctx)
+		if err != nil {
+			return err
+		}
+		last, err := s.UnitValues(c.ctx, y-1)
+		if err != nil {
+			return err
+		}
+		set, err := s.Settings(c.ctx)
+		if err != nil {
+			return err
+		}
+		paths, err := xlsx.WriteTemplates(out, &cat, &r, inRegister(ms, registerDay(y)), last, groupName(set))
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, msg.Tf("已生成%d年指标填报表%d份：%s", y, len(paths), out))
+		return nil
+	})
 }
 
 // roundFor is the year's latest open round, or a new one opened today.
@@ -135,36 +143,21 @@ func groupName(set store.Settings) string {
 // year and the two before (those with a catalogue), and the units' values
 // of the year.
 func (c *cli) exportIndicators(args []string) error {
-	fs, db := newFlags("indicators export")
-	year, out := yearFlag(fs), fs.String("out", "", "")
-	if _, err := parseArgs(fs, args, 0, 0); err != nil {
-		return err
-	}
-	y, err := parseYear(*year)
-	if err != nil {
-		return err
-	}
-	if err := needOut(*out); err != nil {
-		return err
-	}
-	s, err := openStore(c.ctx, *db, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	in, err := c.readIndicatorInputs(s, y)
-	if err != nil {
-		return err
-	}
-	group, err := c.groupYears(s, &in)
-	if err != nil {
-		return err
-	}
-	if err := xlsx.WriteIndicatorBook(*out, &in.cat, group, in.values, in.data.Members, groupName(in.set)); err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, msg.Tf("已导出%d年指标汇总表：%s（%d家单位的填报数）", y, *out, len(in.values)))
-	return nil
+	return c.yearFileVerb("indicators export", args, func(s store.Store, y int, out string) error {
+		in, err := c.readIndicatorInputs(s, y)
+		if err != nil {
+			return err
+		}
+		group, err := c.groupYears(s, &in)
+		if err != nil {
+			return err
+		}
+		if err := xlsx.WriteIndicatorBook(out, &in.cat, group, in.values, in.data.Members, groupName(in.set)); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, msg.Tf("已导出%d年指标汇总表：%s（%d家单位的填报数）", y, out, len(in.values)))
+		return nil
+	})
 }
 
 // groupYears are the group's figures of in's year and the two before, each

@@ -24,31 +24,16 @@ func (c *cli) report(args []string) error {
 // reportData writes the data chapter (年度工作报告数据篇) of --year from the
 // group's figures, the same as `indicators values` gives.
 func (c *cli) reportData(args []string) error {
-	fs, db := newFlags("report data")
-	year, out := yearFlag(fs), fs.String("out", "", "")
-	if _, err := parseArgs(fs, args, 0, 0); err != nil {
-		return err
-	}
-	y, err := parseYear(*year)
-	if err != nil {
-		return err
-	}
-	if err := needOut(*out); err != nil {
-		return err
-	}
-	s, err := openStore(c.ctx, *db, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	in, err := c.readIndicatorInputs(s, y)
-	if err != nil {
-		return err
-	}
-	r := store.BuildAnnualReport(&in.cat, in.group(), in.data, in.set)
-	if err := docx.WriteReportData(*out, r, in.set); err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, msg.Tf("已生成%s：%s（%d段，%d张表）", r.Title, *out, len(r.Paragraphs), len(r.Tables)))
-	return nil
+	return c.yearFileVerb("report data", args, func(s store.Store, y int, out string) error {
+		in, err := c.readIndicatorInputs(s, y)
+		if err != nil {
+			return err
+		}
+		r := store.BuildAnnualReport(&in.cat, in.group(), in.data, in.set)
+		if err := docx.WriteReportData(out, r, in.set); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, msg.Tf("已生成%s：%s（%d段，%d张表）", r.Title, out, len(r.Paragraphs), len(r.Tables)))
+		return nil
+	})
 }
