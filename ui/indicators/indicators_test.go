@@ -144,3 +144,31 @@ func TestSummary(t *testing.T) {
 		t.Errorf("共建共享实训基地 = %q", r)
 	}
 }
+
+// TestReportEditable: 生成年度报告数据篇 shows the paragraphs the program
+// wrote from the year's figures, each editable before the Word file.
+func TestReportEditable(t *testing.T) {
+	db, _ := kittest.OpenFile(t)
+	college, _, _ := twoUnits(t, db)
+	twelve := 12.0
+	if _, err := db.SetValue(context.Background(), lastYear(), college.ID, "training_bases", nil, &twelve); err != nil {
+		t.Fatal(err)
+	}
+	_, v := openIndicators(t, db)
+	v.tabs.SelectIndex(tabSummary)
+	lastReport = nil
+	tap(t, kittest.Button(t, v.summary.view, "生成年度报告数据篇"))
+	if len(lastReport) < 2 {
+		t.Fatalf("%d paragraphs shown", len(lastReport))
+	}
+	if got := lastReport[0].Text; !strings.Contains(got, "现有成员单位2家") {
+		t.Errorf("成员单位 paragraph = %q", got)
+	}
+	found := false
+	for _, e := range lastReport {
+		found = found || strings.Contains(e.Text, "共建共享实训基地12个")
+	}
+	if !found {
+		t.Error("no paragraph with the collected 共建共享实训基地12个")
+	}
+}

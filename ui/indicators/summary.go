@@ -2,6 +2,9 @@ package indicators
 
 import (
 	"fmt"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -103,19 +106,55 @@ func (s *summaryTab) chooseBook() {
 	})
 }
 
-// chooseReport writes the data chapter of the year's annual report.
+// chooseReport writes the year's data chapter off the UI thread, then
+// shows its paragraphs to be edited before they are printed.
 func (s *summaryTab) chooseReport() {
 	d, st := s.v.data, s.v.sh.Settings()
 	if d == nil || d.cat == nil {
 		return
 	}
-	name := fmt.Sprintf(msg.T("%d年度工作报告数据篇"), d.year) + ".docx"
-	kit.ChooseSaveFileOf(s.v.sh, kit.Document, name, func(path string) {
-		kit.ExportInBackground(s.v.sh, "正在生成年度报告数据篇", path, func() error { return writeReport(path, d, st) })
-	})
+	var r store.AnnualReport
+	s.v.sh.Background(func() { r = store.BuildAnnualReport(d.cat, d.group[d.year], d.source, st) },
+		func() { s.showReport(r) })
 }
 
-func writeReport(path string, d *indData, st store.Settings) error {
-	r := store.BuildAnnualReport(d.cat, d.group[d.year], d.source, st)
-	return docx.WriteReportData(path, r, st)
+// showReport is every paragraph of the report, editable, then 导出 Word.
+// The tables are the figures' own and are printed as they are.
+func (s *summaryTab) showReport(r store.AnnualReport) {
+	form := widget.NewForm()
+	texts := make([]*widget.Entry, len(r.Paragraphs))
+	for i, p := range r.Paragraphs {
+		e := widget.NewMultiLineEntry()
+		e.Wrapping, e.Text = fyne.TextWrapWord, p.Text
+		e.SetMinRowsVisible(4)
+		texts[i] = e
+		form.Append(p.Heading, e)
+	}
+	var dlg dialog.Dialog
+	export := kit.IconButton("导出 Word…", theme.DocumentSaveIcon(), func() {
+		for i := range r.Paragraphs {
+			r.Paragraphs[i].Text = strings.TrimSpace(texts[i].Text)
+		}
+		dlg.Hide()
+		s.saveReport(r)
+	})
+	export.Importance = widget.HighImportance
+	cancel := kit.IconButton("取消", theme.CancelIcon(), func() { dlg.Hide() })
+	hint := kit.Hint(msg.T("各段文字由程序按本年数据写出，可先修改再导出；表格按数据生成。"))
+	content := container.NewBorder(hint, container.NewHBox(layout.NewSpacer(), cancel, export), nil, nil, container.NewVScroll(form))
+	dlg = dialog.NewCustomWithoutButtons(r.Title, content, s.v.sh.Window())
+	dlg.Resize(fyne.NewSize(900, 640))
+	dlg.Show()
+	lastReport = texts
+}
+
+// lastReport are the entries of the last report shown, for tests.
+var lastReport []*widget.Entry
+
+func (s *summaryTab) saveReport(r store.AnnualReport) {
+	st := s.v.sh.Settings()
+	name := fmt.Sprintf(msg.T("%d年度工作报告数据篇"), r.Year) + ".docx"
+	kit.ChooseSaveFileOf(s.v.sh, kit.Document, name, func(path string) {
+		kit.ExportInBackground(s.v.sh, "正在生成年度报告数据篇", path, func() error { return docx.WriteReportData(path, r, st) })
+	})
 }
