@@ -235,7 +235,7 @@ func backup(ctx context.Context, s Store, dir string, o BackupOptions) (BackupRe
 	}
 
 	if b, ok := eng.(Backuper); ok {
-		err = atomicfile.Write(rep.Path, func(w io.Writer) error {
+		err = atomicfile.WritePrivate(rep.Path, func(w io.Writer) error {
 			return b.Backup(ctx, wrap(w), func(tx EngineTx) (err error) {
 				rep.Counts, err = countTx(tx)
 				return err
@@ -283,7 +283,7 @@ func copyToFile(ctx context.Context, from Engine, path string, files BackupFiles
 	if !ok {
 		return ErrNoBackuper
 	}
-	return atomicfile.Write(path, func(w io.Writer) error { return b.Backup(ctx, wrap(w), nil) })
+	return atomicfile.WritePrivate(path, func(w io.Writer) error { return b.Backup(ctx, wrap(w), nil) })
 }
 
 // verifyBackup opens the copy read-only and counts it again.

@@ -135,6 +135,8 @@ const usageText = `用法：
       导出指标汇总表：集团近三年的数值和各成员单位的填报数
   secdesk indicators file --year 年度 [--date 日期] [--db 数据文件]
       把一年的指标标记为已报送（默认今天）；此后该年度的目录和数值不能再修改
+  secdesk indicators close-round --year 年度 [--date 日期] [--db 数据文件]
+      结束一年进行中的指标填报（默认今天）；此后不再导入本轮的填报表
   secdesk report data --year 年度 --out 文件.docx [--db 数据文件]
       生成年度工作报告的数据篇（Word 文档）
   secdesk copy --from 数据 --to 数据 [--replace]

@@ -18,19 +18,20 @@ import (
 
 // indicatorVerbs are the indicator jobs, by the word after "indicators".
 var indicatorVerbs = map[string]func(*cli, []string) error{
-	"catalogue": (*cli).indicatorCatalogue,
-	"values":    (*cli).indicatorValues,
-	"set":       (*cli).setIndicator,
-	"template":  (*cli).indicatorTemplates,
-	"collect":   (*cli).collectReturns,
-	"export":    (*cli).exportIndicators,
-	"file":      (*cli).fileIndicators,
+	"catalogue":   (*cli).indicatorCatalogue,
+	"values":      (*cli).indicatorValues,
+	"set":         (*cli).setIndicator,
+	"template":    (*cli).indicatorTemplates,
+	"collect":     (*cli).collectReturns,
+	"export":      (*cli).exportIndicators,
+	"file":        (*cli).fileIndicators,
+	"close-round": (*cli).closeRound,
 }
 
 // indicators runs the indicator verb its first word names.
 func (c *cli) indicators(args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usagef("缺少指标命令（catalogue、values、set、template、collect、export、file）")
+		return usagef("缺少指标命令（catalogue、values、set、template、collect、export、file、close-round）")
 	}
 	do, ok := indicatorVerbs[args[0]]
 	if !ok {
@@ -135,5 +136,37 @@ func (c *cli) fileIndicators(args []string) error {
 	}
 	fmt.Fprintln(c.stdout, catalogueState(&cat))
 	fmt.Fprintln(c.stdout, msg.T("报送后该年度的指标和数值不能再修改；如需修改请新建版本"))
+	return nil
+}
+
+// closeRound ends the year's open collection rounds on --date, by default
+// today: returns are no longer imported for them.
+func (c *cli) closeRound(args []string) error {
+	fs, db := newFlags("indicators close-round")
+	year, date := yearFlag(fs), fs.String("date", "", "")
+	if _, err := parseArgs(fs, args, 0, 0); err != nil {
+		return err
+	}
+	y, err := parseYear(*year)
+	if err != nil {
+		return err
+	}
+	d, err := parseDate("date", *date, store.Today())
+	if err != nil {
+		return err
+	}
+	s, err := openStore(c.ctx, *db, true)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	n, err := s.CloseRound(c.ctx, y, d)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return failf("%d年没有进行中的指标填报", y)
+	}
+	fmt.Fprintln(c.stdout, msg.Tf("已结束%d年的%d轮指标填报（%s）", y, n, msg.Date(d)))
 	return nil
 }

@@ -198,3 +198,17 @@ func TestReportData(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorCloseRound: close-round ends the demo's open 2026 round;
+// a second run has nothing to end and says so.
+func TestIndicatorCloseRound(t *testing.T) {
+	db := demoDB(t)
+	r := mustRun(t, "indicators", "close-round", "--year", "2026", "--date", "2026-12-01", "--db", db)
+	if !strings.Contains(r.stdout, "已结束2026年的1轮指标填报（2026年12月1日）") {
+		t.Fatalf("stdout %q", r.stdout)
+	}
+	r = runCLI(t, "indicators", "close-round", "--year", "2026", "--db", db)
+	if r.code != exitFailed || !strings.Contains(r.stderr, "2026年没有进行中的指标填报") {
+		t.Fatalf("second close: %d %q", r.code, r.stderr)
+	}
+}

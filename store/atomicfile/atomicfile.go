@@ -16,8 +16,18 @@ import (
 
 // Write writes path through write. If write or any later step fails, the
 // temporary file is removed and path is left as it was (absent, or with
-// its old content). write gets a buffered writer; Write flushes it.
-func Write(path string, write func(io.Writer) error) (err error) {
+// its old content). write gets a buffered writer; Write flushes it. The
+// file is readable by others (0644), as a document the clerk hands on
+// should be; WritePrivate keeps it to its owner.
+func Write(path string, write func(io.Writer) error) error { return writeMode(path, 0o644, write) }
+
+// WritePrivate is Write for a file only its owner may read (0600): a
+// backup holds the whole register with its phone numbers.
+func WritePrivate(path string, write func(io.Writer) error) error {
+	return writeMode(path, 0o600, write)
+}
+
+func writeMode(path string, mode os.FileMode, write func(io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -32,6 +42,11 @@ func Write(path string, write func(io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
+	// CreateTemp makes the file 0600; on Windows Chmod only keeps it
+	// writable, which 0644 does.
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("写入文件失败：%w", err)
+	}
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err = write(bw); err != nil {
 		return err

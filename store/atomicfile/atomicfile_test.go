@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -101,5 +102,27 @@ func TestRelativePath(t *testing.T) {
 	}
 	if b, _ := os.ReadFile("plain.txt"); string(b) != "x" {
 		t.Errorf("content %q", b)
+	}
+}
+
+// TestModes: a document is readable by others, a private file (a backup)
+// only by its owner.
+func TestModes(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no Unix file modes")
+	}
+	dir := t.TempDir()
+	doc, private := filepath.Join(dir, "doc.xlsx"), filepath.Join(dir, "backup.db")
+	if err := Write(doc, writeString("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivate(private, writeString("y")); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{doc: 0o644, private: 0o600} {
+		st, err := os.Stat(path)
+		if err != nil || st.Mode().Perm() != want {
+			t.Errorf("%s: mode %v, %v; want %v", filepath.Base(path), st.Mode().Perm(), err, want)
+		}
 	}
 }

@@ -99,6 +99,11 @@ func gridCellOf(t *store.Task, round string, today store.Date, rules store.FlagR
 	c := gridCell{}
 	c.flag, c.recorded = t.RoundFlagOf(round, today, rules)
 	c.gap = t.DueInRound(round) && t.Inspection(round) == nil && t.StateOn(earlier(end, today)).Status.Open()
+	// The round in progress is not yet a gap before the day reports are
+	// due (the rules' 每月督查截止日), as the flag rules count it.
+	if !end.Before(today) && today.Day() <= rules.Of().MissingAfterDay {
+		c.gap = false
+	}
 	return c
 }
 
