@@ -144,9 +144,10 @@ func Repair(ctx context.Context, s Store) ([]Quarantined, error) {
 	var moved []Quarantined
 	err := r.write(ctx, func(w *wtx) error {
 		moved = nil
-		for _, c := range []Collection{ColMembers, ColPeople, ColBodies, ColMeetings, ColTasks, ColDispatches, ColCatalogues, ColUnitValues, ColRounds, ColTrash} {
+		for _, rc := range recordIDs {
+			c := rc.col
 			err := w.tx.Scan(c, func(id uuid.UUID, data []byte) error {
-				if p := decodeProblem(c, id, data); p != "" {
+				if p := decodeProblem(rc.id, id, data); p != "" {
 					moved = append(moved, Quarantined{ID: id, Collection: c, Problem: p, Moved: w.now, Data: append([]byte(nil), data...)})
 				}
 				return nil
@@ -198,48 +199,40 @@ func Repair(ctx context.Context, s Store) ([]Quarantined, error) {
 
 var errNothingToRepair = errors.New("nothing to repair")
 
-// decodeProblem is why a document does not decode as its collection's
-// record, or "".
-func decodeProblem(c Collection, key uuid.UUID, data []byte) string {
-	var id uuid.UUID
-	var err error
-	switch c {
-	case ColMembers:
-		var m Member
-		err, id = json.Unmarshal(data, &m), m.ID
-	case ColPeople:
-		var p Person
-		err, id = json.Unmarshal(data, &p), p.ID
-	case ColBodies:
-		var b Body
-		err, id = json.Unmarshal(data, &b), b.ID
-	case ColMeetings:
-		var m Meeting
-		err, id = json.Unmarshal(data, &m), m.ID
-	case ColTasks:
-		var t Task
-		err, id = json.Unmarshal(data, &t), t.ID
-	case ColDispatches:
-		var d Dispatch
-		err, id = json.Unmarshal(data, &d), d.ID
-	case ColCatalogues:
-		var c Catalogue
-		err, id = json.Unmarshal(data, &c), c.ID
-	case ColUnitValues:
-		var v UnitValues
-		err, id = json.Unmarshal(data, &v), v.ID
-	case ColRounds:
-		var r CollectionRound
-		err, id = json.Unmarshal(data, &r), r.ID
-	case ColTrash:
+// recordIDs are, for every collection Repair checks, how a document's own
+// ID is read: the record kinds' (docKind), and the trash's.
+var recordIDs = []struct {
+	col Collection
+	id  func([]byte) (uuid.UUID, error)
+}{
+	{ColMembers, docID(memberDocs)}, {ColPeople, docID(personDocs)}, {ColBodies, docID(bodyDocs)},
+	{ColMeetings, docID(meetingDocs)}, {ColTasks, docID(taskDocs)}, {ColDispatches, docID(dispatchDocs)},
+	{ColCatalogues, docID(catalogueDocs)}, {ColUnitValues, docID(unitValueDocs)}, {ColRounds, docID(roundDocs)},
+	{ColTrash, func(data []byte) (uuid.UUID, error) {
 		var t TrashItem
-		err, id = json.Unmarshal(data, &t), t.ID
+		err := json.Unmarshal(data, &t)
+		return t.ID, err
+	}},
+}
+
+// docID decodes a document as k's record and returns its ID.
+func docID[T any](k docKind[T]) func([]byte) (uuid.UUID, error) {
+	return func(data []byte) (uuid.UUID, error) {
+		var rec T
+		err := json.Unmarshal(data, &rec)
+		return k.id(&rec), err
 	}
+}
+
+// decodeProblem is why a document does not decode as its collection's
+// record (id reads it), or "".
+func decodeProblem(id func([]byte) (uuid.UUID, error), key uuid.UUID, data []byte) string {
+	got, err := id(data)
 	switch {
 	case err != nil:
 		return err.Error()
-	case id != key:
-		return fmt.Sprintf("存放在键 %s 下的记录是 %s", key, id)
+	case got != key:
+		return fmt.Sprintf("存放在键 %s 下的记录是 %s", key, got)
 	}
 	return ""
 }

@@ -126,7 +126,7 @@ func (t *Task) FlagOn(d Date, rules FlagRules) Flag {
 	case d.After(s.Deadline):
 		return FlagRed
 	}
-	yellow := d.DaysUntil(s.Deadline) <= rules.YellowDays || t.fixDue(d, rules.YellowDays) ||
+	yellow := d.DaysUntil(s.Deadline) <= rules.YellowDays || fixDue(s.Last, d, rules.YellowDays) ||
 		t.milestoneMissed(d)
 	missing := t.DueInRound(Round(d)) && t.Inspection(Round(d)) == nil && d.Day() > rules.MissingAfterDay
 	if rules.Orange {
@@ -143,11 +143,10 @@ func (t *Task) FlagOn(d Date, rules FlagRules) Flag {
 	return FlagGreen
 }
 
-// fixDue reports a rectification deadline (整改时限) of the latest
-// inspection by d that is within days of d, or passed with no inspection
+// fixDue reports a rectification deadline (整改时限) of last, the latest
+// inspection by d, that is within days of d, or passed with no inspection
 // since.
-func (t *Task) fixDue(d Date, days int) bool {
-	last := t.StateOn(d).Last
+func fixDue(last *Inspection, d Date, days int) bool {
 	return last != nil && !last.FixBy.IsZero() && d.DaysUntil(last.FixBy) <= days
 }
 

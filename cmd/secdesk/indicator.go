@@ -106,10 +106,10 @@ func valueText(v float64, ok bool) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// fileIndicators marks the year's catalogue filed (报送) on --date, by
-// default today: frozen from then on.
-func (c *cli) fileIndicators(args []string) error {
-	fs, db := newFlags("indicators file")
+// yearDateVerb parses the --year, --date (default today) and --db of a
+// verb that changes a year's indicators, opens the data and runs fn.
+func (c *cli) yearDateVerb(name string, args []string, fn func(s store.Store, y int, d store.Date) error) error {
+	fs, db := newFlags(name)
 	year, date := yearFlag(fs), fs.String("date", "", "")
 	if _, err := parseArgs(fs, args, 0, 0); err != nil {
 		return err
@@ -127,46 +127,38 @@ func (c *cli) fileIndicators(args []string) error {
 		return err
 	}
 	defer s.Close()
-	if _, err := c.catalogueOf(s, y, false); err != nil {
-		return err
-	}
-	cat, err := s.FileCatalogue(c.ctx, y, d)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, catalogueState(&cat))
-	fmt.Fprintln(c.stdout, msg.T("报送后该年度的指标和数值不能再修改；如需修改请新建版本"))
-	return nil
+	return fn(s, y, d)
+}
+
+// fileIndicators marks the year's catalogue filed (报送) on --date, by
+// default today: frozen from then on.
+func (c *cli) fileIndicators(args []string) error {
+	return c.yearDateVerb("indicators file", args, func(s store.Store, y int, d store.Date) error {
+		if _, err := c.catalogueOf(s, y, false); err != nil {
+			return err
+		}
+		cat, err := s.FileCatalogue(c.ctx, y, d)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(c.stdout, catalogueState(&cat))
+		fmt.Fprintln(c.stdout, msg.T("报送后该年度的指标和数值不能再修改；如需修改请新建版本"))
+		return nil
+	})
 }
 
 // closeRound ends the year's open collection rounds on --date, by default
 // today: returns are no longer imported for them.
 func (c *cli) closeRound(args []string) error {
-	fs, db := newFlags("indicators close-round")
-	year, date := yearFlag(fs), fs.String("date", "", "")
-	if _, err := parseArgs(fs, args, 0, 0); err != nil {
-		return err
-	}
-	y, err := parseYear(*year)
-	if err != nil {
-		return err
-	}
-	d, err := parseDate("date", *date, store.Today())
-	if err != nil {
-		return err
-	}
-	s, err := openStore(c.ctx, *db, true)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	n, err := s.CloseRound(c.ctx, y, d)
-	if err != nil {
-		return err
-	}
-	if n == 0 {
-		return failf("%d年没有进行中的指标填报", y)
-	}
-	fmt.Fprintln(c.stdout, msg.Tf("已结束%d年的%d轮指标填报（%s）", y, n, msg.Date(d)))
-	return nil
+	return c.yearDateVerb("indicators close-round", args, func(s store.Store, y int, d store.Date) error {
+		n, err := s.CloseRound(c.ctx, y, d)
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return failf("%d年没有进行中的指标填报", y)
+		}
+		fmt.Fprintln(c.stdout, msg.Tf("已结束%d年的%d轮指标填报（%s）", y, n, msg.Date(d)))
+		return nil
+	})
 }

@@ -155,20 +155,8 @@ func (r *returnsTab) chooseTemplates() {
 	if d == nil || d.openRound() == nil {
 		return
 	}
-	kit.ChooseFolder(sh, func(dir string) {
-		var files []string
-		sh.RunWithProgress("正在生成填报表", func(progress func(float64)) (err error) {
-			files, err = writeTemplates(dir, d, group)
-			progress(1)
-			return err
-		}, func(err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			dialog.ShowInformation(msg.T("生成填报表"), msg.Tf("已生成 %d 份填报表，保存在：%s", len(files), dir), sh.Window())
-		})
-	})
+	kit.ExportIntoFolder(sh, "正在生成填报表", "生成填报表", func(dir string) ([]string, error) { return writeTemplates(dir, d, group) },
+		func(n int, dir string) string { return msg.Tf("已生成 %d 份填报表，保存在：%s", n, dir) })
 }
 
 // chooseReturns reads a folder of returns behind a progress bar and

@@ -231,3 +231,23 @@ func removeIfEmpty(path string) {
 func FileDate(d store.Date) string {
 	return fmt.Sprintf("%04d%02d%02d", d.Year(), int(d.Month()), d.Day())
 }
+
+// ExportIntoFolder asks for a folder, then writes files into it off the
+// UI thread (busy is the progress title) and tells how many were written
+// and where: done words it ("已生成 %d 份催办单，保存在：%s").
+func ExportIntoFolder(sh Shell, busy, title string, write func(dir string) ([]string, error), done func(n int, dir string) string) {
+	ChooseFolder(sh, func(dir string) {
+		var files []string
+		sh.RunWithProgress(busy, func(progress func(float64)) (err error) {
+			files, err = write(dir)
+			progress(1)
+			return err
+		}, func(err error) {
+			if err != nil {
+				sh.ShowError(err)
+				return
+			}
+			dialog.ShowInformation(msg.T(title), done(len(files), dir), sh.Window())
+		})
+	})
+}

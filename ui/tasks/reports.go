@@ -140,20 +140,8 @@ func (r *reportsTab) chooseReminders() {
 	if d == nil {
 		return
 	}
-	kit.ChooseFolder(sh, func(dir string) {
-		var files []string
-		sh.RunWithProgress("正在生成催办单", func(progress func(float64)) (err error) {
-			files, err = writeReminders(dir, d, st)
-			progress(1)
-			return err
-		}, func(err error) {
-			if err != nil {
-				sh.ShowError(err)
-				return
-			}
-			dialog.ShowInformation(msg.T("催办单"), msg.Tf("已生成 %d 份催办单，保存在：%s", len(files), dir), sh.Window())
-		})
-	})
+	kit.ExportIntoFolder(sh, "正在生成催办单", "催办单", func(dir string) ([]string, error) { return writeReminders(dir, d, st) },
+		func(n int, dir string) string { return msg.Tf("已生成 %d 份催办单，保存在：%s", n, dir) })
 }
 
 // writeReminders writes the 催办单 of the ledger of today's round.
