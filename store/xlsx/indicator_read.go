@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -36,33 +35,23 @@ const ProblemIndicatorRowID store.Problem = "指标编号无法识别，请勿�
 // the file belongs to the round and the unit, and whether the values are
 // allowed, is store.PlanReturns's business.
 func ReadReturn(path string) (rf store.ReturnFile, err error) {
-	name := filepath.Base(path)
-	defer func() { // see readFirstSheet: a bad file must not bring the program down
-		if p := recover(); p != nil {
-			rf, err = store.ReturnFile{}, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, p)
+	err = readWorkbook(path, func(f *excelize.File) error {
+		cells, err := findTemplate(f)
+		if err != nil {
+			return err
 		}
-	}()
-	fh, err := os.Open(path)
+		var ok bool
+		if rf, ok = templateIDs(cells); !ok {
+			return ErrNotIndicatorTemplate
+		}
+		rf.File, rf.Values = filepath.Base(path), map[string]*float64{}
+		for i := indHeaderRow; i < len(cells); i++ {
+			readTemplateRow(&rf, cells[i], i+1)
+		}
+		return nil
+	})
 	if err != nil {
-		return rf, fmt.Errorf("「%s」%w", name, err)
-	}
-	defer fh.Close()
-	f, err := excelize.OpenReader(fh, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
-	if err != nil {
-		return rf, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, err)
-	}
-	defer f.Close()
-	cells, err := findTemplate(f)
-	if err != nil {
-		return rf, fmt.Errorf("「%s」%w", name, err)
-	}
-	rf, ok := templateIDs(cells)
-	if !ok {
-		return store.ReturnFile{}, fmt.Errorf("「%s」%w", name, ErrNotIndicatorTemplate)
-	}
-	rf.File, rf.Values = name, map[string]*float64{}
-	for i := indHeaderRow; i < len(cells); i++ {
-		readTemplateRow(&rf, cells[i], i+1)
+		return store.ReturnFile{}, err
 	}
 	return rf, nil
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -180,30 +179,21 @@ func (w *meetingSheet) replyRow(n int, v *store.Invitee) {
 // is store.PlanReplies's.
 func ReadReplyForm(path string) (rows []store.ReplyRow, err error) {
 	name := filepath.Base(path)
-	defer func() { // see readFirstSheet: a bad file must not bring the program down
-		if p := recover(); p != nil {
-			rows, err = nil, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, p)
+	err = readWorkbook(path, func(f *excelize.File) error {
+		cells, hdr, meeting, err := findReplyTable(f)
+		if err != nil {
+			return err
 		}
-	}()
-	fh, err := os.Open(path)
+		for i := hdr + 1; i < len(cells); i++ {
+			if r, ok := readReplyRow(cells[i], i+1); ok {
+				r.File, r.MeetingID = name, meeting
+				rows = append(rows, r)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	defer fh.Close()
-	f, err := excelize.OpenReader(fh, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
-	if err != nil {
-		return nil, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, err)
-	}
-	defer f.Close()
-	cells, hdr, meeting, err := findReplyTable(f)
-	if err != nil {
-		return nil, fmt.Errorf("「%s」%w", name, err)
-	}
-	for i := hdr + 1; i < len(cells); i++ {
-		if r, ok := readReplyRow(cells[i], i+1); ok {
-			r.File, r.MeetingID = name, meeting
-			rows = append(rows, r)
-		}
 	}
 	return rows, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -71,6 +72,33 @@ func ReadMembers(r io.Reader) ([]store.ImportRow, error) {
 		return nil, err
 	}
 	return rows, nil
+}
+
+// readWorkbook opens the workbook at path and runs read on it. The file's
+// name heads every error, so a clerk importing a folder knows which file
+// it is; a file excelize cannot open, or panics on (see readFirstSheet),
+// is ErrNotWorkbook.
+func readWorkbook(path string, read func(f *excelize.File) error) (err error) {
+	name := filepath.Base(path)
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, p)
+		}
+	}()
+	fh, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("「%s」%w", name, err)
+	}
+	defer fh.Close()
+	f, err := excelize.OpenReader(fh, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
+	if err != nil {
+		return fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, err)
+	}
+	defer f.Close()
+	if err := read(f); err != nil {
+		return fmt.Errorf("「%s」%w", name, err)
+	}
+	return nil
 }
 
 // readFirstSheet opens a workbook, finds the header row of its first sheet

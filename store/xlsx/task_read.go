@@ -2,9 +2,6 @@ package xlsx
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -86,36 +83,27 @@ func findTaskHeader(cells [][]string) (int, map[store.Field]int) {
 // merged over several rows is read on each. Matching units and numbers is
 // store.PlanTaskImport's business.
 func ReadTaskList(path string) (rows []store.TaskRow, err error) {
-	name := filepath.Base(path)
-	defer func() { // see readFirstSheet: a bad file must not bring the program down
-		if p := recover(); p != nil {
-			rows, err = nil, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, p)
+	err = readWorkbook(path, func(f *excelize.File) error {
+		for _, sh := range f.GetSheetList() {
+			cells, err := rawRows(f, sh)
+			if err != nil {
+				return err
+			}
+			if hdr, cols := findTaskHeader(cells); hdr >= 0 {
+				tr := &taskReader{rowReader: rowReader{cols: cols, date1904: uses1904(f)}}
+				if err := tr.merges(f, sh, cells, hdr); err != nil {
+					return err
+				}
+				rows = tr.readAll(cells, hdr)
+				return nil
+			}
 		}
-	}()
-	fh, err := os.Open(path)
+		return ErrNoTaskHeader
+	})
 	if err != nil {
 		return nil, err
 	}
-	defer fh.Close()
-	f, err := excelize.OpenReader(fh, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzipped})
-	if err != nil {
-		return nil, fmt.Errorf("「%s」%w（%v）", name, ErrNotWorkbook, err)
-	}
-	defer f.Close()
-	for _, sh := range f.GetSheetList() {
-		cells, err := rawRows(f, sh)
-		if err != nil {
-			return nil, fmt.Errorf("「%s」%w", name, err)
-		}
-		if hdr, cols := findTaskHeader(cells); hdr >= 0 {
-			tr := &taskReader{rowReader: rowReader{cols: cols, date1904: uses1904(f)}}
-			if err := tr.merges(f, sh, cells, hdr); err != nil {
-				return nil, fmt.Errorf("「%s」%w", name, err)
-			}
-			return tr.readAll(cells, hdr), nil
-		}
-	}
-	return nil, fmt.Errorf("「%s」%w", name, ErrNoTaskHeader)
+	return rows, nil
 }
 
 // taskReader reads the rows below a task list's header.

@@ -174,35 +174,10 @@ func (f *listFilters) setChoices(l *meetingList) {
 	for _, y := range l.years {
 		yearNames = append(yearNames, msg.Tf("%d年", y))
 	}
-	keep(f.kind, kindNames, indexOf(f.kinds, f.kind, l.kinds))
-	keep(f.body, bodyNames, indexOf(f.bodies, f.body, bodies))
-	keep(f.year, yearNames, indexOf(f.years, f.year, l.years))
+	kit.SetOptions(f.kind, kindNames, kit.SelectedIn(f.kinds, f.kind, l.kinds))
+	kit.SetOptions(f.body, bodyNames, kit.SelectedIn(f.bodies, f.body, bodies))
+	kit.SetOptions(f.year, yearNames, kit.SelectedIn(f.years, f.year, l.years))
 	f.kinds, f.bodies, f.years = l.kinds, bodies, l.years
-}
-
-// indexOf is where the choice now selected in sel (old[i-1]) is in now,
-// as a select index: 0 (全部) if it is gone or none was chosen.
-func indexOf[T comparable](old []T, sel *widget.Select, now []T) int {
-	i := sel.SelectedIndex()
-	if i <= 0 || i > len(old) {
-		return 0
-	}
-	for j, x := range now {
-		if x == old[i-1] {
-			return j + 1
-		}
-	}
-	return 0
-}
-
-// keep sets the options of sel and selects index without calling its
-// OnChanged.
-func keep(sel *widget.Select, options []string, index int) {
-	changed := sel.OnChanged
-	sel.OnChanged = nil
-	sel.Options = options
-	sel.SetSelectedIndex(index)
-	sel.OnChanged = changed
 }
 
 // bodyName is the name of b, or （无） for a meeting of no body.

@@ -151,9 +151,9 @@ func (t *dispatchTab) setMeetings(d *taskData) {
 			names = append(names, m.Title+" "+m.Date.String())
 		}
 	}
-	keep(t.meeting, names, max(t.meeting.SelectedIndex(), 0))
+	kit.SetOptions(t.meeting, names, max(t.meeting.SelectedIndex(), 0))
 	if t.meeting.SelectedIndex() >= len(names) {
-		keep(t.meeting, names, 0)
+		kit.SetOptions(t.meeting, names, 0)
 	}
 }
 

@@ -33,8 +33,8 @@ func (l *listTab) newFilters() *listFilters {
 		l.filter.category = choice(f.category, f.categories)
 		l.applyFilter()
 	})
-	keep(f.unit, []string{msg.T("全部单位")}, 0)
-	keep(f.category, []string{msg.T("全部任务类别")}, 0)
+	kit.SetOptions(f.unit, []string{msg.T("全部单位")}, 0)
+	kit.SetOptions(f.category, []string{msg.T("全部任务类别")}, 0)
 	f.status = kit.NewFilterSelect("全部状态", wordsOf(store.TaskStatuses), func(w string) {
 		l.filter.status = codeOf(store.TaskStatuses, w)
 		l.applyFilter()
@@ -61,14 +61,14 @@ func (l *listTab) newFilters() *listFilters {
 // chosen.
 func (f *listFilters) setChoices(d *taskData) {
 	names := append([]string{msg.T("全部任务类别")}, d.categories...)
-	keep(f.category, names, indexOf(f.categories, f.category, d.categories))
+	kit.SetOptions(f.category, names, kit.SelectedIn(f.categories, f.category, d.categories))
 	f.categories = d.categories
 }
 
 // setUnits offers the units named on the tasks of the list.
 func (f *listFilters) setUnits(l *taskList) {
 	names := append([]string{msg.T("全部单位")}, l.units...)
-	keep(f.unit, names, indexOf(f.units, f.unit, l.units))
+	kit.SetOptions(f.unit, names, kit.SelectedIn(f.units, f.unit, l.units))
 	f.units = l.units
 }
 
@@ -78,31 +78,6 @@ func choice(sel *widget.Select, values []string) string {
 		return values[i-1]
 	}
 	return ""
-}
-
-// indexOf is where the choice now selected in sel (old[i-1]) is in now,
-// as a select index: 0 (全部) if it is gone or none was chosen.
-func indexOf[T comparable](old []T, sel *widget.Select, now []T) int {
-	i := sel.SelectedIndex()
-	if i <= 0 || i > len(old) {
-		return 0
-	}
-	for j, x := range now {
-		if x == old[i-1] {
-			return j + 1
-		}
-	}
-	return 0
-}
-
-// keep sets the options of sel and selects index without calling its
-// OnChanged.
-func keep(sel *widget.Select, options []string, index int) {
-	changed := sel.OnChanged
-	sel.OnChanged = nil
-	sel.Options = options
-	sel.SetSelectedIndex(index)
-	sel.OnChanged = changed
 }
 
 // worded is a code with its Chinese word (store's Word methods).

@@ -130,7 +130,7 @@ func newGridTab(v *Section) *gridTab {
 		}
 	})
 	g.units = widget.NewSelect(nil, func(string) { g.unit = choice(g.units, g.unitNames); g.prepare() })
-	keep(g.units, []string{msg.T("全部单位")}, 0)
+	kit.SetOptions(g.units, []string{msg.T("全部单位")}, 0)
 	g.setYears(nil)
 	cols := []kit.TextColumn{kit.Col(msg.T("事项编号"), 90), kit.Col(msg.T("任务事项"), 250)}
 	for m := 1; m <= 12; m++ {
@@ -157,13 +157,13 @@ func (g *gridTab) setYears(tasks []store.Task) {
 	for y := this; y >= first; y-- {
 		names = append(names, msg.Tf("%d年", y))
 	}
-	keep(g.years, names, this-g.year)
+	kit.SetOptions(g.years, names, this-g.year)
 }
 
 func (g *gridTab) apply(d *taskData) {
 	g.setYears(d.tasks)
 	names := append([]string{msg.T("全部单位")}, d.list.units...)
-	keep(g.units, names, indexOf(g.unitNames, g.units, d.list.units))
+	kit.SetOptions(g.units, names, kit.SelectedIn(g.unitNames, g.units, d.list.units))
 	g.unitNames = d.list.units
 	g.prepare()
 }

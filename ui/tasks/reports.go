@@ -48,7 +48,7 @@ func newReportsTab(v *Section) *reportsTab {
 	}
 	r.quarters.SetSelected(store.QuarterOf(today))
 	r.unit = widget.NewSelect(nil, nil)
-	keep(r.unit, []string{msg.T("全部单位")}, 0)
+	kit.SetOptions(r.unit, []string{msg.T("全部单位")}, 0)
 	r.status = kit.NewFilterSelect("全部状态", wordsOf(store.TaskStatuses), func(string) {})
 	r.flag = kit.NewFilterSelect("全部预警", wordsOf(store.Flags), func(string) {})
 	report := func(title, about string, b *widget.Button) fyne.CanvasObject {
@@ -78,7 +78,7 @@ func newReportsTab(v *Section) *reportsTab {
 
 func (r *reportsTab) apply(d *taskData) {
 	names := append([]string{msg.T("全部单位")}, d.list.units...)
-	keep(r.unit, names, indexOf(r.unitNames, r.unit, d.list.units))
+	kit.SetOptions(r.unit, names, kit.SelectedIn(r.unitNames, r.unit, d.list.units))
 	r.unitNames = d.list.units
 }
 
