@@ -287,7 +287,7 @@ func problemLine(r *LedgerRow) string {
 		why = append(why, "本月未报送督查记录")
 	}
 	if r.State.Last != nil && r.State.Last.Problems != "" {
-		why = append(why, "存在问题："+firstLine(r.State.Last.Problems))
+		why = append(why, "存在问题："+strings.TrimRight(firstLine(r.State.Last.Problems), "。；"))
 	}
 	return fmt.Sprintf("事项%s“%s”（%s牵头）：%s。", t.Number, t.Title, cmp.Or(t.Lead.Name, "—"), strings.Join(why, "；"))
 }

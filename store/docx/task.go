@@ -114,7 +114,7 @@ func reminderLine(n int, row *store.LedgerRow, asOf store.Date) string {
 		s += "；本月尚未报送督查记录"
 	}
 	if req := strings.TrimSpace(t.Requirement); req != "" {
-		s += "。要求：" + strings.ReplaceAll(req, "\n", "；")
+		s += "。要求：" + strings.TrimRight(strings.ReplaceAll(req, "\n", "；"), "。；")
 	}
 	return s + "。"
 }

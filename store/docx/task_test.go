@@ -105,3 +105,16 @@ func BenchmarkBulletin20000(b *testing.B) {
 		}
 	}
 }
+
+// TestReminderLineEndsOnce: a requirement that ends with its own 。 does
+// not get a second one.
+func TestReminderLineEndsOnce(t *testing.T) {
+	l := monthOfTasks()
+	row := l.Rows[1]
+	task := *row.Task
+	task.Requirement = "按方案推进。"
+	row.Task = &task
+	if got := reminderLine(1, &row, l.AsOf); strings.Contains(got, "。。") || !strings.HasSuffix(got, "要求：按方案推进。") {
+		t.Fatalf("line %q", got)
+	}
+}
